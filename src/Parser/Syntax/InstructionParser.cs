@@ -1,0 +1,660 @@
+using System.Collections.Immutable;
+using System.Text;
+using DockerLint.Parser.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerLint.Parser.Syntax;
+
+/// <summary>
+/// Reads one logical line into an <see cref="InstructionSyntax"/>: keyword, builder flags and the
+/// arguments in the form BuildKit's line parser for that instruction uses.
+/// </summary>
+internal sealed class InstructionParser
+{
+    /// <summary>ONBUILD may nest only so deep before we stop descending (BuildKit rejects any chaining).</summary>
+    private const int MaxTriggerDepth = 8;
+
+    private readonly string _src;
+    private readonly LogicalLine _line;
+    private readonly string _t;
+    private readonly char _escape;
+    private readonly DockerfileParser _parser;
+
+    public InstructionParser(string source, LogicalLine line, char escape, DockerfileParser parser)
+    {
+        _src = source;
+        _line = line;
+        _t = line.Text;
+        _escape = escape;
+        _parser = parser;
+    }
+
+    public InstructionSyntax ParseInstruction() => Parse(0, _t.Length, depth: 0);
+
+    private InstructionSyntax Parse(int start, int end, int depth)
+    {
+        // The keyword is the first run of non-blank characters (BuildKit splits on [\t\v\f\r ]).
+        var s = SkipSpace(start, end);
+        var e = end;
+        while (e > s && char.IsWhiteSpace(_t[e - 1]))
+        {
+            e--;
+        }
+
+        var k = s;
+        while (k < e && !IsSplitSpace(_t[k]))
+        {
+            k++;
+        }
+
+        var keyword = Token(SyntaxKind.KeywordToken, s, k);
+        var kind = InstructionKinds.FromKeyword(_t.AsSpan(s, k - s));
+        if (kind == InstructionKind.Unknown)
+        {
+            _parser.Report(SyntaxDiagnostics.UnknownInstruction, keyword.Span, keyword.Value);
+        }
+
+        var argsStart = k;
+        while (argsStart < e && IsSplitSpace(_t[argsStart]))
+        {
+            argsStart++;
+        }
+
+        var flags = ImmutableArray.CreateBuilder<FlagSyntax>();
+        SyntaxToken? terminator = null;
+        var restStart = argsStart < e ? ReadFlags(argsStart, e, flags, ref terminator) : e;
+        restStart = SkipSpace(restStart, e);
+
+        var form = InstructionKinds.ArgumentFormOf(kind);
+        var args = new ArgumentsBuilder();
+        InstructionSyntax? trigger = null;
+        var rest = restStart < e ? Value(restStart, e) : null;
+
+        switch (form)
+        {
+            case ArgumentForm.SubInstruction:
+                if (restStart < e)
+                {
+                    if (depth >= MaxTriggerDepth)
+                    {
+                        _parser.Report(SyntaxDiagnostics.InvalidArguments, _line.ToSourceSpan(restStart, e - restStart), "ONBUILD triggers nest too deeply");
+                        AddWordTokens(args, restStart, e);
+                    }
+                    else
+                    {
+                        trigger = Parse(restStart, e, depth + 1);
+                    }
+                }
+
+                break;
+            case ArgumentForm.String:
+                if (rest is not null)
+                {
+                    args.Values.Add(rest);
+                }
+
+                AddWordTokens(args, restStart, e);
+                break;
+            case ArgumentForm.WhitespaceList:
+                AddWhitespaceList(args, restStart, e);
+                break;
+            case ArgumentForm.MaybeJson:
+                ReadMaybeJson(args, restStart, e, list: false);
+                break;
+            case ArgumentForm.MaybeJsonList:
+                ReadMaybeJson(args, restStart, e, list: true);
+                break;
+            case ArgumentForm.NamesOrNameValues:
+                foreach (var word in ReadWords(restStart, e))
+                {
+                    args.Tokens.Add(Token(SyntaxKind.WordToken, word.Start, word.End));
+                    if (word.Counted)
+                    {
+                        args.Values.Add(WordValue(word));
+                    }
+                }
+
+                break;
+            case ArgumentForm.NameValues:
+                ReadNameValues(args, kind, restStart, e);
+                break;
+            case ArgumentForm.HealthCheck:
+                ReadHealthCheck(args, restStart, e);
+                break;
+            default:
+                AddWordTokens(args, restStart, e);
+                break;
+        }
+
+        return new InstructionSyntax(
+            kind,
+            keyword,
+            flags.ToImmutable(),
+            terminator,
+            args.Tokens.ToImmutable(),
+            rest,
+            args.Values.ToImmutable(),
+            args.Pairs.ToImmutable(),
+            args.IsExecForm,
+            trigger,
+            _line);
+    }
+
+    /// <summary>BuildKit's flag reader: leading words that start with <c>--</c>, quotes and escapes processed.</summary>
+    private int ReadFlags(int pos, int end, ImmutableArray<FlagSyntax>.Builder flags, ref SyntaxToken? terminator)
+    {
+        var word = new StringBuilder();
+        while (true)
+        {
+            pos = SkipSpace(pos, end);
+            if (pos >= end)
+            {
+                return end;
+            }
+
+            if (_t[pos] != '-' || pos + 1 >= end || _t[pos + 1] != '-')
+            {
+                return pos;
+            }
+
+            var wordStart = pos;
+            word.Clear();
+            var quote = '\0';
+            var inQuote = false;
+            var blankOk = false;
+            while (pos < end)
+            {
+                var ch = _t[pos];
+                if (!inQuote)
+                {
+                    if (char.IsWhiteSpace(ch))
+                    {
+                        break;
+                    }
+
+                    if (ch is '\'' or '"')
+                    {
+                        quote = ch;
+                        blankOk = true;
+                        inQuote = true;
+                        pos++;
+                        continue;
+                    }
+                }
+                else if (ch == quote)
+                {
+                    inQuote = false;
+                    pos++;
+                    continue;
+                }
+
+                if (ch == _escape)
+                {
+                    if (pos + 1 >= end)
+                    {
+                        inQuote = false;
+                        pos++;
+                        continue;
+                    }
+
+                    pos++;
+                    ch = _t[pos];
+                }
+
+                word.Append(ch);
+                pos++;
+            }
+
+            var text = word.ToString();
+            if (text == "--")
+            {
+                terminator = Token(SyntaxKind.FlagTerminatorToken, wordStart, pos);
+                return pos;
+            }
+
+            if (blankOk || text.Length > 0)
+            {
+                flags.Add(MakeFlag(text, wordStart, pos));
+            }
+        }
+    }
+
+    private FlagSyntax MakeFlag(string processed, int start, int end)
+    {
+        var token = Token(SyntaxKind.FlagToken, start, end);
+        var body = processed.StartsWith("--", StringComparison.Ordinal) ? processed[2..] : processed;
+        var eq = body.IndexOf('=');
+        var rawEq = _t.IndexOf('=', start, end - start);
+        var nameEnd = rawEq < 0 ? end : rawEq;
+        var nameSpan = _line.ToSourceSpan(Math.Min(start + 2, nameEnd), Math.Max(0, nameEnd - start - 2));
+        if (eq < 0)
+        {
+            if (body.Length == 0)
+            {
+                _parser.Report(SyntaxDiagnostics.InvalidFlag, token.Span, $"Flag '{token.Value}' has no name");
+            }
+
+            return new FlagSyntax(token, body, null, nameSpan, new TextSpan(token.Span.End, 0));
+        }
+
+        var name = body[..eq];
+        if (name.Length == 0)
+        {
+            _parser.Report(SyntaxDiagnostics.InvalidFlag, token.Span, $"Flag '{token.Value}' has no name");
+        }
+
+        var valueSpan = rawEq < 0 ? new TextSpan(token.Span.End, 0) : _line.ToSourceSpan(rawEq + 1, end - rawEq - 1);
+        return new FlagSyntax(token, name, body[(eq + 1)..], nameSpan, valueSpan);
+    }
+
+    private void ReadMaybeJson(ArgumentsBuilder args, int start, int end, bool list)
+    {
+        if (start < end && _t[start] == '[')
+        {
+            var json = JsonArrayParser.Parse(_t, start, end - start);
+            if (json.Kind == JsonArrayKind.StringArray)
+            {
+                args.IsExecForm = true;
+                AddJsonTokens(args, json);
+                return;
+            }
+
+            if (json.Kind == JsonArrayKind.NonStringArray)
+            {
+                _parser.Report(SyntaxDiagnostics.InvalidExecForm, _line.ToSourceSpan(start, end - start));
+                AddWordTokens(args, start, end);
+                return;
+            }
+        }
+
+        if (list)
+        {
+            AddWhitespaceList(args, start, end);
+            return;
+        }
+
+        if (start < end)
+        {
+            args.Values.Add(Value(start, end));
+        }
+
+        AddWordTokens(args, start, end);
+    }
+
+    private void AddJsonTokens(ArgumentsBuilder args, JsonArrayResult json)
+    {
+        args.Tokens.Add(Token(SyntaxKind.OpenBracketToken, json.OpenBracket, json.OpenBracket + 1));
+        var commas = json.Commas;
+        var c = 0;
+        foreach (var element in json.Elements)
+        {
+            while (c < commas.Count && commas[c] < element.Start)
+            {
+                args.Tokens.Add(Token(SyntaxKind.CommaToken, commas[c], commas[c] + 1));
+                c++;
+            }
+
+            var token = Token(SyntaxKind.JsonStringToken, element.Start, element.Start + element.Length);
+            args.Tokens.Add(token);
+            args.Values.Add(new SyntaxValue(element.Value, token.Span));
+        }
+
+        while (c < commas.Count)
+        {
+            args.Tokens.Add(Token(SyntaxKind.CommaToken, commas[c], commas[c] + 1));
+            c++;
+        }
+
+        args.Tokens.Add(Token(SyntaxKind.CloseBracketToken, json.CloseBracket, json.CloseBracket + 1));
+    }
+
+    private void ReadNameValues(ArgumentsBuilder args, InstructionKind kind, int start, int end)
+    {
+        var words = ReadWords(start, end);
+        foreach (var word in words)
+        {
+            args.Tokens.Add(Token(SyntaxKind.WordToken, word.Start, word.End));
+        }
+
+        var counted = words.Where(w => w.Counted).ToList();
+        if (counted.Count == 0)
+        {
+            return;
+        }
+
+        var keyword = kind.ToKeyword();
+        if (!counted[0].Value.Contains('='))
+        {
+            // Legacy form: KEY name value — the value is everything after the first blank run.
+            var k = start;
+            while (k < end && !IsSplitSpace(_t[k]))
+            {
+                k++;
+            }
+
+            var v = k;
+            while (v < end && IsSplitSpace(_t[v]))
+            {
+                v++;
+            }
+
+            if (v >= end)
+            {
+                _parser.Report(SyntaxDiagnostics.InvalidKeyValue, _line.ToSourceSpan(start, end - start), $"{keyword} must have two arguments: a name and a value (or name=value)");
+                return;
+            }
+
+            args.Pairs.Add(new KeyValueSyntax(Value(start, k), Value(v, end), hasEquals: false, _line.ToSourceSpan(start, end - start)));
+            return;
+        }
+
+        foreach (var word in counted)
+        {
+            var eq = word.Value.IndexOf('=');
+            if (eq < 0)
+            {
+                _parser.Report(SyntaxDiagnostics.InvalidKeyValue, _line.ToSourceSpan(word.Start, word.End - word.Start),
+                    $"Syntax error - can't find = in \"{word.Value}\". Must be of the form: name=value");
+                continue;
+            }
+
+            var key = Value(word.Start, word.Start + eq);
+            var valueText = word.Value[(eq + 1)..];
+            var valueStart = word.Start + eq + 1;
+            var value = valueText.Length == word.End - valueStart
+                ? Value(valueStart, word.End)
+                : new SyntaxValue(valueText, _line.ToSourceSpan(valueStart, word.End - valueStart));
+            args.Pairs.Add(new KeyValueSyntax(key, value, hasEquals: true, _line.ToSourceSpan(word.Start, word.End - word.Start)));
+        }
+    }
+
+    private void ReadHealthCheck(ArgumentsBuilder args, int start, int end)
+    {
+        if (start >= end)
+        {
+            return;
+        }
+
+        var sep = start;
+        while (sep < end && !char.IsWhiteSpace(_t[sep]))
+        {
+            sep++;
+        }
+
+        args.Tokens.Add(Token(SyntaxKind.WordToken, start, sep));
+        args.Values.Add(Value(start, sep));
+        ReadMaybeJson(args, SkipSpace(sep, end), end, list: false);
+    }
+
+    private void AddWhitespaceList(ArgumentsBuilder args, int start, int end)
+    {
+        var p = start;
+        while (p < end)
+        {
+            while (p < end && IsSplitSpace(_t[p]))
+            {
+                p++;
+            }
+
+            if (p >= end)
+            {
+                break;
+            }
+
+            var wordStart = p;
+            while (p < end && !IsSplitSpace(_t[p]))
+            {
+                p++;
+            }
+
+            var token = Token(SyntaxKind.WordToken, wordStart, p);
+            args.Tokens.Add(token);
+            args.Values.Add(Value(wordStart, p));
+        }
+    }
+
+    private void AddWordTokens(ArgumentsBuilder args, int start, int end)
+    {
+        foreach (var word in ReadWords(start, end))
+        {
+            args.Tokens.Add(Token(SyntaxKind.WordToken, word.Start, word.End));
+        }
+    }
+
+    private readonly record struct Word(int Start, int End, string Value, bool Counted);
+
+    /// <summary>
+    /// BuildKit's word splitter for ENV/LABEL/ARG: splits on white space outside quotes, keeps the
+    /// quotes, lets the escape character protect the next character. Every run of non-blank text is
+    /// returned (so tokens cover it); <see cref="Word.Counted"/> says whether BuildKit keeps the word.
+    /// </summary>
+    private List<Word> ReadWords(int start, int end)
+    {
+        var words = new List<Word>();
+        var sb = new StringBuilder();
+        var p = start;
+        while (p < end)
+        {
+            while (p < end && char.IsWhiteSpace(_t[p]))
+            {
+                p++;
+            }
+
+            if (p >= end)
+            {
+                break;
+            }
+
+            var wordStart = p;
+            sb.Clear();
+            var inQuote = false;
+            var quote = '\0';
+            var blankOk = false;
+            while (p < end)
+            {
+                var ch = _t[p];
+                if (!inQuote)
+                {
+                    if (char.IsWhiteSpace(ch))
+                    {
+                        break;
+                    }
+
+                    if (ch is '\'' or '"')
+                    {
+                        quote = ch;
+                        blankOk = true;
+                        inQuote = true;
+                    }
+                    else if (ch == _escape)
+                    {
+                        if (p + 1 >= end)
+                        {
+                            p++;
+                            continue;
+                        }
+
+                        sb.Append(ch);
+                        p++;
+                        ch = _t[p];
+                    }
+
+                    sb.Append(ch);
+                    p++;
+                    continue;
+                }
+
+                if (ch == quote)
+                {
+                    inQuote = false;
+                }
+                else if (ch == _escape && quote != '\'')
+                {
+                    if (p + 1 >= end)
+                    {
+                        inQuote = false;
+                        p++;
+                        continue;
+                    }
+
+                    sb.Append(ch);
+                    p++;
+                    ch = _t[p];
+                }
+
+                sb.Append(ch);
+                p++;
+            }
+
+            words.Add(new Word(wordStart, p, sb.ToString(), blankOk || sb.Length > 0));
+        }
+
+        return words;
+    }
+
+    private SyntaxValue WordValue(Word word)
+        => word.Value.Length == word.End - word.Start
+            ? Value(word.Start, word.End)
+            : new SyntaxValue(word.Value, _line.ToSourceSpan(word.Start, word.End - word.Start));
+
+    /// <summary>Finds the heredoc markers among a RUN/COPY/ADD's words (BuildKit: <c>^(\d*)&lt;&lt;(-?)\s*([^&lt;]*)$</c>).</summary>
+    internal static List<HeredocMarker> FindHeredocMarkers(InstructionSyntax instruction)
+    {
+        var markers = new List<HeredocMarker>();
+        if (instruction.Kind is not (InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add) || instruction.IsExecForm)
+        {
+            return markers;
+        }
+
+        foreach (var token in instruction.ArgumentTokens)
+        {
+            if (token.Kind == SyntaxKind.WordToken && TryParseHeredocMarker(token.Value, out var fd, out var chomp, out var name, out var expand))
+            {
+                markers.Add(new HeredocMarker(token, name, chomp, expand, fd));
+            }
+        }
+
+        return markers;
+    }
+
+    internal static bool TryParseHeredocMarker(string word, out int fileDescriptor, out bool chomp, out string name, out bool expand)
+    {
+        fileDescriptor = 0;
+        chomp = false;
+        name = "";
+        expand = true;
+        var p = 0;
+        while (p < word.Length && char.IsAsciiDigit(word[p]))
+        {
+            p++;
+        }
+
+        if (!word.AsSpan(p).StartsWith("<<"))
+        {
+            return false;
+        }
+
+        if (p > 0 && (!int.TryParse(word.AsSpan(0, p), out fileDescriptor) || fileDescriptor < 0))
+        {
+            fileDescriptor = 0;
+        }
+
+        p += 2;
+        if (p < word.Length && word[p] == '-')
+        {
+            chomp = true;
+            p++;
+        }
+
+        while (p < word.Length && word[p] is ' ' or '\t' or '\n' or '\f' or '\r')
+        {
+            p++;
+        }
+
+        var rest = word.AsSpan(p);
+        if (rest.IsEmpty || rest.Contains('<'))
+        {
+            return false;
+        }
+
+        // Quote removal on the delimiter; a quoted delimiter turns expansion off.
+        var sb = new StringBuilder(rest.Length);
+        var quoted = false;
+        for (var i = 0; i < rest.Length; i++)
+        {
+            var c = rest[i];
+            if (c == '\\' && i + 1 < rest.Length)
+            {
+                sb.Append(rest[++i]);
+                continue;
+            }
+
+            if (c is '\'' or '"')
+            {
+                var close = rest[(i + 1)..].IndexOf(c);
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                quoted = true;
+                sb.Append(rest.Slice(i + 1, close));
+                i += close + 1;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+
+            sb.Append(c);
+        }
+
+        if (sb.Length == 0)
+        {
+            return false;
+        }
+
+        name = sb.ToString();
+        expand = !quoted;
+        return true;
+    }
+
+    private SyntaxToken Token(SyntaxKind kind, int start, int end)
+    {
+        var span = _line.ToSourceSpan(start, end - start);
+        var value = _line.IsContiguous(start, end - start) ? null : _t[start..end];
+        return new SyntaxToken(kind, _src, span, value);
+    }
+
+    private SyntaxValue Value(int start, int end)
+        => new(_t[start..end], _line.ToSourceSpan(start, end - start), _line, start);
+
+    private int SkipSpace(int p, int end)
+    {
+        while (p < end && char.IsWhiteSpace(_t[p]))
+        {
+            p++;
+        }
+
+        return p;
+    }
+
+    /// <summary>BuildKit's <c>[\t\v\f\r ]</c>.</summary>
+    private static bool IsSplitSpace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
+
+    private sealed class ArgumentsBuilder
+    {
+        public ImmutableArray<SyntaxToken>.Builder Tokens { get; } = ImmutableArray.CreateBuilder<SyntaxToken>();
+
+        public ImmutableArray<SyntaxValue>.Builder Values { get; } = ImmutableArray.CreateBuilder<SyntaxValue>();
+
+        public ImmutableArray<KeyValueSyntax>.Builder Pairs { get; } = ImmutableArray.CreateBuilder<KeyValueSyntax>();
+
+        public bool IsExecForm { get; set; }
+    }
+}
+
+/// <summary>A heredoc opener found among an instruction's words.</summary>
+internal sealed record HeredocMarker(SyntaxToken Token, string Name, bool Chomp, bool Expand, int FileDescriptor);
