@@ -281,10 +281,10 @@ internal sealed class InstructionParser
         AddWordTokens(args, start, end);
     }
 
-    private void AddJsonTokens(ArgumentsBuilder args, JsonArrayResult json)
+    private void AddJsonTokens(ArgumentsBuilder args, JsonArrayParseResult json)
     {
-        args.Tokens.Add(Token(SyntaxKind.OpenBracketToken, json.OpenBracket, json.OpenBracket + 1));
-        var commas = json.Commas;
+        args.Tokens.Add(Token(SyntaxKind.OpenBracketToken, json.OpenBracketOffset, json.OpenBracketOffset + 1));
+        var commas = json.CommaOffsets;
         var c = 0;
         foreach (var element in json.Elements)
         {
@@ -305,7 +305,7 @@ internal sealed class InstructionParser
             c++;
         }
 
-        args.Tokens.Add(Token(SyntaxKind.CloseBracketToken, json.CloseBracket, json.CloseBracket + 1));
+        args.Tokens.Add(Token(SyntaxKind.CloseBracketToken, json.CloseBracketOffset, json.CloseBracketOffset + 1));
     }
 
     private void ReadNameValues(ArgumentsBuilder args, InstructionKind kind, int start, int end)

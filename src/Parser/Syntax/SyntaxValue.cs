@@ -10,6 +10,7 @@ public sealed class SyntaxValue
 {
     private readonly LogicalLine? _line;
     private readonly int _logicalStart;
+    private readonly bool _contiguous;
 
     internal SyntaxValue(string text, TextSpan span, LogicalLine? line = null, int logicalStart = -1)
     {
@@ -17,6 +18,15 @@ public sealed class SyntaxValue
         Span = span;
         _line = line;
         _logicalStart = logicalStart;
+    }
+
+    /// <summary>A value whose characters sit one to one at <paramref name="span"/> when <paramref name="contiguous"/>.</summary>
+    internal SyntaxValue(string text, TextSpan span, bool contiguous)
+    {
+        Text = text;
+        Span = span;
+        _logicalStart = -1;
+        _contiguous = contiguous && span.Length == text.Length;
     }
 
     /// <summary>The value (continuations removed; quotes kept unless the grammar removes them).</summary>
@@ -27,18 +37,18 @@ public sealed class SyntaxValue
 
     /// <summary>True when <see cref="Text"/> is the source text with only continuations removed,
     /// so that <see cref="GetSpan"/> is exact for any sub-range.</summary>
-    public bool IsVerbatim => _line is not null;
+    public bool IsVerbatim => _line is not null || _contiguous;
 
     /// <summary>The source span of <paramref name="length"/> characters of <see cref="Text"/> from <paramref name="start"/>.
     /// Exact for verbatim values; for others, the whole <see cref="Span"/>.</summary>
     public TextSpan GetSpan(int start, int length)
     {
-        if (_line is null || start < 0 || length < 0 || start + length > Text.Length)
+        if (!IsVerbatim || start < 0 || length < 0 || start + length > Text.Length)
         {
             return Span;
         }
 
-        return _line.ToSourceSpan(_logicalStart + start, length);
+        return _line is null ? new TextSpan(Span.Start + start, length) : _line.ToSourceSpan(_logicalStart + start, length);
     }
 
     /// <inheritdoc />
