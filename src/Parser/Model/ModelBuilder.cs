@@ -505,37 +505,28 @@ internal sealed class ModelBuilder
     }
 
     private EnvInstruction BindEnv(InstructionSyntax syntax, VariableScope scope)
-    {
-        var env = new EnvInstruction(syntax, scope);
-        if (syntax.KeyValues.IsEmpty && !_tree.Diagnostics.Any(d => syntax.Span.Contains(d.Location.SourceSpan)))
-        {
-            Report(SyntaxDiagnostics.MissingArguments, syntax.Keyword.Span, "ENV", "at least one name=value pair");
-        }
-
-        env.Pairs = [.. syntax.KeyValues.Select(p => new ExpandedPair(p, Literal(p.Key), Expand(p.Value, scope)))];
-        foreach (var pair in env.Pairs.Where(p => p.Key.Text.Length == 0))
-        {
-            Report(SyntaxDiagnostics.InvalidKeyValue, pair.Syntax.Span, "ENV names can not be blank");
-        }
-
-        return env;
-    }
+        => new(syntax, scope) { Pairs = BindPairs(syntax, scope, expandKeys: false) };
 
     private LabelInstruction BindLabel(InstructionSyntax syntax, VariableScope scope)
+        => new(syntax, scope) { Pairs = BindPairs(syntax, scope, expandKeys: true) };
+
+    /// <summary>ENV and LABEL pairs: values expanded, LABEL keys expanded too (BuildKit takes ENV keys literally).</summary>
+    private ImmutableArray<ExpandedPair> BindPairs(InstructionSyntax syntax, VariableScope scope, bool expandKeys)
     {
-        var label = new LabelInstruction(syntax, scope);
         if (syntax.KeyValues.IsEmpty && !_tree.Diagnostics.Any(d => syntax.Span.Contains(d.Location.SourceSpan)))
         {
-            Report(SyntaxDiagnostics.MissingArguments, syntax.Keyword.Span, "LABEL", "at least one name=value pair");
+            Report(SyntaxDiagnostics.MissingArguments, syntax.Keyword.Span, syntax.KeywordText, "at least one name=value pair");
         }
 
-        label.Pairs = [.. syntax.KeyValues.Select(p => new ExpandedPair(p, Expand(p.Key, scope), Expand(p.Value, scope)))];
-        foreach (var pair in label.Pairs.Where(p => p.Key.Text.Length == 0))
+        var pairs = syntax.KeyValues
+            .Select(p => new ExpandedPair(p, expandKeys ? Expand(p.Key, scope) : Literal(p.Key), Expand(p.Value, scope)))
+            .ToImmutableArray();
+        foreach (var pair in pairs.Where(p => p.Key.Text.Length == 0))
         {
-            Report(SyntaxDiagnostics.InvalidKeyValue, pair.Syntax.Span, "LABEL names can not be blank");
+            Report(SyntaxDiagnostics.InvalidKeyValue, pair.Syntax.Span, $"{syntax.KeywordText} names can not be blank");
         }
 
-        return label;
+        return pairs;
     }
 
     private ArgInstruction BindArg(InstructionSyntax syntax, VariableScope scope)

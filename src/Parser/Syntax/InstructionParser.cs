@@ -159,51 +159,7 @@ internal sealed class InstructionParser
 
             var wordStart = pos;
             word.Clear();
-            var quote = '\0';
-            var inQuote = false;
-            var blankOk = false;
-            while (pos < end)
-            {
-                var ch = _t[pos];
-                if (!inQuote)
-                {
-                    if (char.IsWhiteSpace(ch))
-                    {
-                        break;
-                    }
-
-                    if (ch is '\'' or '"')
-                    {
-                        quote = ch;
-                        blankOk = true;
-                        inQuote = true;
-                        pos++;
-                        continue;
-                    }
-                }
-                else if (ch == quote)
-                {
-                    inQuote = false;
-                    pos++;
-                    continue;
-                }
-
-                if (ch == _escape)
-                {
-                    if (pos + 1 >= end)
-                    {
-                        inQuote = false;
-                        pos++;
-                        continue;
-                    }
-
-                    pos++;
-                    ch = _t[pos];
-                }
-
-                word.Append(ch);
-                pos++;
-            }
+            pos = ScanWord(pos, end, processQuotes: true, word, out var blankOk);
 
             var text = word.ToString();
             if (text == "--")
@@ -447,69 +403,83 @@ internal sealed class InstructionParser
 
             var wordStart = p;
             sb.Clear();
-            var inQuote = false;
-            var quote = '\0';
-            var blankOk = false;
-            while (p < end)
-            {
-                var ch = _t[p];
-                if (!inQuote)
-                {
-                    if (char.IsWhiteSpace(ch))
-                    {
-                        break;
-                    }
-
-                    if (ch is '\'' or '"')
-                    {
-                        quote = ch;
-                        blankOk = true;
-                        inQuote = true;
-                    }
-                    else if (ch == _escape)
-                    {
-                        if (p + 1 >= end)
-                        {
-                            p++;
-                            continue;
-                        }
-
-                        sb.Append(ch);
-                        p++;
-                        ch = _t[p];
-                    }
-
-                    sb.Append(ch);
-                    p++;
-                    continue;
-                }
-
-                if (ch == quote)
-                {
-                    inQuote = false;
-                }
-                else if (ch == _escape && quote != '\'')
-                {
-                    if (p + 1 >= end)
-                    {
-                        inQuote = false;
-                        p++;
-                        continue;
-                    }
-
-                    sb.Append(ch);
-                    p++;
-                    ch = _t[p];
-                }
-
-                sb.Append(ch);
-                p++;
-            }
-
+            p = ScanWord(p, end, processQuotes: false, sb, out var blankOk);
             words.Add(new Word(wordStart, p, sb.ToString(), blankOk || sb.Length > 0));
         }
 
         return words;
+    }
+
+    /// <summary>
+    /// Reads one word from <paramref name="p"/> up to white space outside quotes. With
+    /// <paramref name="processQuotes"/> (BuildKit's flag reader) quotes and escape characters are
+    /// dropped; without it (BuildKit's word splitter) they are kept, and single quotes do not
+    /// honour the escape character. An escape character at the very end is skipped either way.
+    /// </summary>
+    private int ScanWord(int p, int end, bool processQuotes, StringBuilder sb, out bool blankOk)
+    {
+        blankOk = false;
+        var inQuote = false;
+        var quote = '\0';
+        while (p < end)
+        {
+            var ch = _t[p];
+            if (!inQuote)
+            {
+                if (char.IsWhiteSpace(ch))
+                {
+                    break;
+                }
+
+                if (ch is '\'' or '"')
+                {
+                    quote = ch;
+                    inQuote = true;
+                    blankOk = true;
+                    if (!processQuotes)
+                    {
+                        sb.Append(ch);
+                    }
+
+                    p++;
+                    continue;
+                }
+            }
+            else if (ch == quote)
+            {
+                inQuote = false;
+                if (!processQuotes)
+                {
+                    sb.Append(ch);
+                }
+
+                p++;
+                continue;
+            }
+
+            if (ch == _escape && (processQuotes || !inQuote || quote != '\''))
+            {
+                if (p + 1 >= end)
+                {
+                    inQuote = false;
+                    p++;
+                    continue;
+                }
+
+                if (!processQuotes)
+                {
+                    sb.Append(ch);
+                }
+
+                p++;
+                ch = _t[p];
+            }
+
+            sb.Append(ch);
+            p++;
+        }
+
+        return p;
     }
 
     private SyntaxValue WordValue(Word word)
