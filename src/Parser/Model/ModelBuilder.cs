@@ -38,6 +38,7 @@ internal sealed class ModelBuilder
     private readonly ShellLexer _lexer;
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<Stage> _stages = [];
+    private readonly Dictionary<string, Stage> _stagesByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Instruction> _instructions = [];
     private readonly List<ArgInstruction> _globalArgs = [];
     private VariableScope _global = VariableScope.Global;
@@ -65,6 +66,11 @@ internal sealed class ModelBuilder
                 stage = new Stage(_stages.Count, from);
                 from.Stage = stage;
                 _stages.Add(stage);
+                if (stage.Name is { } name && !_stagesByName.TryAdd(name, stage))
+                {
+                    Report(SyntaxDiagnostics.InvalidArguments, from.StageName!.Span, $"Duplicate stage name '{from.StageName.Text}': stage names must be unique");
+                }
+
                 _instructions.Add(from);
                 scope = StartScope(from);
                 continue;
@@ -229,8 +235,7 @@ internal sealed class ModelBuilder
         Report(SyntaxDiagnostics.InvalidArguments, span, $"Invalid image reference '{value}': {reference.ErrorMessage}");
     }
 
-    private Stage? FindStage(string name)
-        => _stages.FirstOrDefault(s => s.Name is not null && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+    private Stage? FindStage(string name) => _stagesByName.GetValueOrDefault(name);
 
     private static bool IsValidStageName(string name)
     {

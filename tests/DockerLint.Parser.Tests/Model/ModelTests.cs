@@ -94,6 +94,7 @@ public sealed class ModelTests
     [TestCase("FROM a AS 1stage\n", "DF0010")]
     [TestCase("FROM Ubuntu\n", "DF0010")]
     [TestCase("RUN x\nFROM a\n", "DF0011")]
+    [TestCase("FROM a AS x\nFROM b AS X\n", "DF0010")]
     public void From_errors(string text, string id)
     {
         Assert.That(ErrorIds(Model(text)), Does.Contain(id));

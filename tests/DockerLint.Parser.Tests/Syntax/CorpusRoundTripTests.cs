@@ -5,7 +5,7 @@ namespace DockerLint.Parser.Tests.Syntax;
 
 /// <summary>
 /// Every real Dockerfile of <c>../shared/corpus/dockerfiles</c> parses without throwing, round-trips
-/// byte for byte, and its tokens and trivia tile the text exactly once.
+/// byte for byte, its tokens and trivia tile the text exactly once, and its model builds.
 /// </summary>
 public sealed class CorpusRoundTripTests
 {
@@ -41,6 +41,12 @@ public sealed class CorpusRoundTripTests
             {
                 failures.Add($"{Path.GetFileName(file)}: ToFullString differs from the input");
                 continue;
+            }
+
+            var model = DockerLint.Parser.Model.DockerfileModel.Create(tree);
+            if (model.Diagnostics.Length < tree.Diagnostics.Length)
+            {
+                failures.Add($"{Path.GetFileName(file)}: the model lost parser diagnostics");
             }
 
             var problem = TreeInvariants.Check(tree);
