@@ -1,0 +1,337 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace DockerLint.Parser.Compose.Yaml;
+
+/// <summary>Safety limits of the YAML loader.</summary>
+public sealed record YamlLimits
+{
+    /// <summary>The defaults: one million expanded nodes, nesting 512 deep.</summary>
+    public static YamlLimits Default { get; } = new();
+
+    /// <summary>How many nodes a document may expand to, counting every alias as a copy of its anchor.</summary>
+    public long MaxExpandedNodes { get; init; } = 1_000_000;
+
+    /// <summary>How deeply mappings and sequences may nest.</summary>
+    public int MaxDepth { get; init; } = 512;
+}
+
+/// <summary>
+/// Reads YAML with YamlDotNet's event parser into <see cref="YamlNode"/>s that keep their spans.
+/// Resolves aliases (to the anchored node) and merge keys; refuses alias bombs and deep nesting
+/// with a diagnostic; turns YAML errors into diagnostics. Never throws.
+/// </summary>
+public static class YamlLoader
+{
+    private const string MergeTag = "tag:yaml.org,2002:merge";
+
+    /// <summary>Loads YAML text.</summary>
+    public static YamlFile Load(string text, string path, YamlLimits? limits = null)
+        => Load(new YamlSource(path, SourceText.From(text)), limits);
+
+    /// <summary>Loads a source.</summary>
+    public static YamlFile Load(YamlSource source, YamlLimits? limits = null)
+        => new Builder(source, limits ?? YamlLimits.Default).Run();
+
+    private sealed class Frame
+    {
+        public required bool IsMapping { get; init; }
+        public required int Start { get; init; }
+        public required bool IsFlow { get; init; }
+        public string? Tag { get; init; }
+        public string? Anchor { get; init; }
+        public bool Skipped { get; init; }
+        public int End { get; set; }
+        public List<YamlEntry> Entries { get; } = [];
+        public Dictionary<string, YamlEntry> Keys { get; } = new(StringComparer.Ordinal);
+        public List<YamlNode> Items { get; } = [];
+        public List<YamlNode> MergeSources { get; } = [];
+        public YamlScalar? PendingKey { get; set; }
+        public long Weight { get; set; } = 1;
+    }
+
+    private sealed class Builder(YamlSource source, YamlLimits limits)
+    {
+        private readonly List<YamlNode> _documents = [];
+        private readonly List<YamlComment> _comments = [];
+        private readonly List<Diagnostic> _diagnostics = [];
+        private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<YamlNode, long> _weights = new(ReferenceEqualityComparer.Instance);
+        private readonly Stack<Frame> _frames = new();
+        private readonly string _text = source.Text.ToString();
+        private YamlNode? _root;
+
+        // YamlDotNet does not skip a byte order mark: the parser reads the text after it, and
+        // every index it reports is shifted back by this much.
+        private int _offset;
+        private long _documentWeight;
+        private bool _limitReported;
+
+        public YamlFile Run()
+        {
+            try
+            {
+                _offset = _text.StartsWith('\uFEFF') ? 1 : 0;
+                var parser = new YamlDotNet.Core.Parser(new Scanner(new StringReader(_text[_offset..]), skipComments: false));
+                while (parser.MoveNext())
+                {
+                    Handle(parser.Current!);
+                }
+            }
+            catch (YamlException e)
+            {
+                var start = Index(e.Start);
+                var end = Math.Max(start, Index(e.End));
+                Report(ComposeDiagnostics.InvalidYaml, TextSpan.FromBounds(start, end), Describe(e));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+            {
+                Report(ComposeDiagnostics.InvalidYaml, new TextSpan(0, 0), e.Message);
+            }
+
+            return new YamlFile(source, [.. _documents], [.. _comments], [.. _diagnostics]);
+        }
+
+        private static string Describe(YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            var paren = message.IndexOf("): ", StringComparison.Ordinal);
+            return message.StartsWith("(Line:", StringComparison.Ordinal) && paren >= 0 ? message[(paren + 3)..] : message;
+        }
+
+        private void Handle(ParsingEvent e)
+        {
+            switch (e)
+            {
+                case DocumentStart:
+                    _anchors.Clear();
+                    _documentWeight = 0;
+                    _root = null;
+                    break;
+                case DocumentEnd:
+                    if (_root is not null)
+                    {
+                        _documents.Add(_root);
+                    }
+
+                    break;
+                case Comment comment:
+                    var start = Index(comment.Start);
+                    _comments.Add(new YamlComment(comment.Value, TextSpan.FromBounds(start, Math.Max(start, Index(comment.End))), comment.IsInline));
+                    break;
+                case MappingStart mapping:
+                    Push(true, mapping.Start, mapping.Style == MappingStyle.Flow, Tag(mapping.Tag), Anchor(mapping.Anchor));
+                    break;
+                case SequenceStart sequence:
+                    Push(false, sequence.Start, sequence.Style == SequenceStyle.Flow, Tag(sequence.Tag), Anchor(sequence.Anchor));
+                    break;
+                case MappingEnd or SequenceEnd:
+                    Pop(Index(e.End));
+                    break;
+                case Scalar scalar:
+                    var node = new YamlScalar(source, Span(scalar.Start, scalar.End), scalar.Value, Style(scalar.Style), Tag(scalar.Tag), Anchor(scalar.Anchor));
+                    Register(node, 1);
+                    Add(node);
+                    break;
+                case AnchorAlias alias:
+                    AddAlias(alias);
+                    break;
+            }
+        }
+
+        private void Push(bool isMapping, Mark start, bool isFlow, string? tag, string? anchor)
+        {
+            var skipped = _frames.Count >= limits.MaxDepth || (_frames.Count > 0 && _frames.Peek().Skipped);
+            if (skipped && !_limitReported && _frames.Count >= limits.MaxDepth)
+            {
+                ReportLimit(Index(start), $"YAML nested more than {limits.MaxDepth} levels deep; the deeper content is ignored");
+            }
+
+            var at = Index(start);
+            _frames.Push(new Frame { IsMapping = isMapping, Start = at, End = at, IsFlow = isFlow, Tag = tag, Anchor = anchor, Skipped = skipped });
+        }
+
+        private void Pop(int endIndex)
+        {
+            var frame = _frames.Pop();
+            if (frame.Skipped)
+            {
+                var placeholder = new YamlScalar(source, new TextSpan(frame.Start, 0), "", YamlScalarStyle.Plain);
+                Register(placeholder, 1);
+                Add(placeholder);
+                return;
+            }
+
+            var end = frame.IsFlow ? Math.Max(frame.End, endIndex) : frame.End;
+            var span = TextSpan.FromBounds(frame.Start, Math.Max(frame.Start, end));
+            YamlNode node;
+            if (frame.IsMapping)
+            {
+                var entries = new List<YamlEntry>(frame.Entries);
+                foreach (var mergeSource in frame.MergeSources)
+                {
+                    foreach (var mapping in MergeMappings(mergeSource))
+                    {
+                        entries.AddRange(mapping.Entries.Select(en => en with { FromMerge = true }));
+                    }
+                }
+
+                node = new YamlMapping(source, span, entries, frame.Tag, frame.Anchor);
+            }
+            else
+            {
+                node = new YamlSequence(source, span, frame.Items, frame.Tag, frame.Anchor);
+            }
+
+            Register(node, frame.Weight);
+            Add(node);
+        }
+
+        private IEnumerable<YamlMapping> MergeMappings(YamlNode value)
+        {
+            switch (value)
+            {
+                case YamlMapping mapping:
+                    yield return mapping;
+                    break;
+                case YamlSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        if (item is YamlMapping m)
+                        {
+                            yield return m;
+                        }
+                        else
+                        {
+                            Report(ComposeDiagnostics.InvalidYaml, item.Span, "a merge key (<<) takes a mapping or a list of mappings");
+                        }
+                    }
+
+                    break;
+                default:
+                    Report(ComposeDiagnostics.InvalidYaml, value.Span, "a merge key (<<) takes a mapping or a list of mappings");
+                    break;
+            }
+        }
+
+        private void AddAlias(AnchorAlias alias)
+        {
+            var span = Span(alias.Start, alias.End);
+            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                Report(ComposeDiagnostics.InvalidYaml, span, $"the alias *{alias.Value.Value} refers to no anchor defined before it");
+                Add(new YamlScalar(source, span, "", YamlScalarStyle.Plain));
+                return;
+            }
+
+            var weight = _weights.GetValueOrDefault(target, 1);
+            if (_documentWeight + weight > limits.MaxExpandedNodes)
+            {
+                ReportLimit(span.Start, $"Aliases expand this document beyond {limits.MaxExpandedNodes:N0} nodes (an alias bomb?); the alias *{alias.Value.Value} and what follows it are ignored");
+                Add(new YamlScalar(source, span, "", YamlScalarStyle.Plain));
+                return;
+            }
+
+            _documentWeight += weight;
+            AddWithWeight(target, weight);
+        }
+
+        private void Register(YamlNode node, long weight)
+        {
+            _weights[node] = weight;
+            if (node.Anchor is { } anchor)
+            {
+                _anchors[anchor] = node;
+            }
+        }
+
+        private void Add(YamlNode node) => AddWithWeight(node, _weights.GetValueOrDefault(node, 1));
+
+        private void AddWithWeight(YamlNode node, long weight)
+        {
+            if (_frames.Count == 0)
+            {
+                _root = node;
+                return;
+            }
+
+            var frame = _frames.Peek();
+            if (frame.Skipped)
+            {
+                return;
+            }
+
+            frame.End = Math.Max(frame.End, node.Span.End);
+            frame.Weight += weight;
+            if (!frame.IsMapping)
+            {
+                frame.Items.Add(node);
+                return;
+            }
+
+            if (frame.PendingKey is null)
+            {
+                frame.PendingKey = node as YamlScalar
+                    ?? new YamlScalar(source, node.Span, _text.Substring(node.Span.Start, node.Span.Length), YamlScalarStyle.Plain);
+                return;
+            }
+
+            var key = frame.PendingKey;
+            frame.PendingKey = null;
+            if (key.Value == "<<" && (key.IsPlain || key.Tag == MergeTag))
+            {
+                frame.MergeSources.Add(node);
+                return;
+            }
+
+            if (frame.Keys.TryGetValue(key.Value, out var existing))
+            {
+                var line = existing.Key.LineSpan.StartLinePosition.Line + 1;
+                Report(ComposeDiagnostics.DuplicateKey, key.Span, key.Value, line);
+                return;
+            }
+
+            var entry = new YamlEntry(key, node);
+            frame.Keys.Add(key.Value, entry);
+            frame.Entries.Add(entry);
+        }
+
+        private void ReportLimit(int at, string message)
+        {
+            if (_limitReported)
+            {
+                return;
+            }
+
+            _limitReported = true;
+            Report(ComposeDiagnostics.YamlLimitExceeded, new TextSpan(Math.Min(at, _text.Length), 0), message);
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
+            => _diagnostics.Add(Diagnostic.Create(descriptor, source.GetLocation(span), args));
+
+        private int Index(Mark mark) => (int)Math.Clamp(mark.Index + _offset, 0, _text.Length);
+
+        private TextSpan Span(Mark start, Mark end)
+        {
+            var s = Index(start);
+            return TextSpan.FromBounds(s, Math.Max(s, Index(end)));
+        }
+
+        private static string? Tag(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
+
+        private static string? Anchor(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+        private static YamlScalarStyle Style(ScalarStyle style) => style switch
+        {
+            ScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
+            ScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
+            ScalarStyle.Literal => YamlScalarStyle.Literal,
+            ScalarStyle.Folded => YamlScalarStyle.Folded,
+            _ => YamlScalarStyle.Plain,
+        };
+    }
+}

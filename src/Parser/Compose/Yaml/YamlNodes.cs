@@ -1,0 +1,195 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerLint.Parser.Compose.Yaml;
+
+/// <summary>A YAML file's text and path: where every node of it points.</summary>
+public sealed class YamlSource
+{
+    /// <summary>Creates a source from text.</summary>
+    public YamlSource(string path, SourceText text)
+    {
+        Path = path;
+        Text = text;
+    }
+
+    /// <summary>The path as given.</summary>
+    public string Path { get; }
+
+    /// <summary>The text.</summary>
+    public SourceText Text { get; }
+
+    /// <summary>A Roslyn location in this file.</summary>
+    public Location GetLocation(TextSpan span) => Location.Create(Path, span, Text.Lines.GetLinePositionSpan(span));
+
+    /// <summary>The 0-based line and column span.</summary>
+    public FileLinePositionSpan GetLineSpan(TextSpan span) => new(Path, Text.Lines.GetLinePositionSpan(span));
+}
+
+/// <summary>The style a scalar was written in.</summary>
+public enum YamlScalarStyle
+{
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    Literal,
+    Folded,
+}
+
+/// <summary>
+/// A YAML node with the file and span it was written at. Nodes reached through an alias are the
+/// anchored node itself, so they point at the place the value was written.
+/// </summary>
+public abstract class YamlNode
+{
+    private protected YamlNode(YamlSource source, TextSpan span, string? tag, string? anchor)
+    {
+        Source = source;
+        Span = span;
+        Tag = tag;
+        Anchor = anchor;
+    }
+
+    /// <summary>The file the node was written in.</summary>
+    public YamlSource Source { get; }
+
+    /// <summary>Where the node is written (for a mapping or sequence, from its first to its last character).</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>An explicit tag such as <c>!reset</c>, <c>!override</c> or <c>!!str</c>; null when none.</summary>
+    public string? Tag { get; }
+
+    /// <summary>The anchor defined on the node (<c>&amp;name</c>), if any.</summary>
+    public string? Anchor { get; }
+
+    /// <summary>A location for diagnostics.</summary>
+    public Location Location => Source.GetLocation(Span);
+
+    /// <summary>The 0-based line/column span.</summary>
+    public FileLinePositionSpan LineSpan => Source.GetLineSpan(Span);
+
+    /// <summary>Copies the node with a different tag (used when merging strips <c>!override</c>).</summary>
+    internal abstract YamlNode WithTag(string? tag);
+}
+
+/// <summary>A scalar: its text and how it was written.</summary>
+public sealed class YamlScalar : YamlNode
+{
+    /// <summary>Creates a scalar.</summary>
+    public YamlScalar(YamlSource source, TextSpan span, string value, YamlScalarStyle style, string? tag = null, string? anchor = null)
+        : base(source, span, tag, anchor)
+    {
+        Value = value;
+        Style = style;
+    }
+
+    /// <summary>The text after YAML unquoting and folding.</summary>
+    public string Value { get; }
+
+    /// <summary>How the scalar was written.</summary>
+    public YamlScalarStyle Style { get; }
+
+    /// <summary>True for a plain (unquoted) scalar.</summary>
+    public bool IsPlain => Style == YamlScalarStyle.Plain;
+
+    /// <summary>True when YAML reads the scalar as null: empty, <c>~</c> or <c>null</c> written plain.</summary>
+    public bool IsNull => Tag is null or "tag:yaml.org,2002:null" && IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    internal override YamlNode WithTag(string? tag) => new YamlScalar(Source, Span, Value, Style, tag, Anchor);
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}
+
+/// <summary>A key and its value in a mapping.</summary>
+/// <param name="Key">The key node (keys are scalars; a complex key is kept as the scalar text of its span).</param>
+/// <param name="Value">The value node.</param>
+/// <param name="FromMerge">True when the entry came from a merge key (<c>&lt;&lt;: *base</c>).</param>
+public sealed record YamlEntry(YamlScalar Key, YamlNode Value, bool FromMerge = false);
+
+/// <summary>A mapping: its entries in order, keys unique.</summary>
+public sealed class YamlMapping : YamlNode
+{
+    private readonly Dictionary<string, YamlEntry> _byKey;
+
+    /// <summary>Creates a mapping; later entries with a key already present are ignored.</summary>
+    public YamlMapping(YamlSource source, TextSpan span, IEnumerable<YamlEntry> entries, string? tag = null, string? anchor = null)
+        : base(source, span, tag, anchor)
+    {
+        var list = ImmutableArray.CreateBuilder<YamlEntry>();
+        _byKey = new Dictionary<string, YamlEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (_byKey.TryAdd(entry.Key.Value, entry))
+            {
+                list.Add(entry);
+            }
+        }
+
+        Entries = list.ToImmutable();
+    }
+
+    /// <summary>The entries in the order written (merged entries after explicit ones).</summary>
+    public ImmutableArray<YamlEntry> Entries { get; }
+
+    /// <summary>The value of a key, or null.</summary>
+    public YamlNode? this[string key] => _byKey.TryGetValue(key, out var entry) ? entry.Value : null;
+
+    /// <summary>The entry of a key, or null.</summary>
+    public YamlEntry? GetEntry(string key) => _byKey.GetValueOrDefault(key);
+
+    /// <summary>True when the key is present.</summary>
+    public bool ContainsKey(string key) => _byKey.ContainsKey(key);
+
+    internal override YamlNode WithTag(string? tag) => new YamlMapping(Source, Span, Entries, tag, Anchor);
+}
+
+/// <summary>A sequence: its items in order.</summary>
+public sealed class YamlSequence : YamlNode
+{
+    /// <summary>Creates a sequence.</summary>
+    public YamlSequence(YamlSource source, TextSpan span, IEnumerable<YamlNode> items, string? tag = null, string? anchor = null)
+        : base(source, span, tag, anchor)
+    {
+        Items = [.. items];
+    }
+
+    /// <summary>The items.</summary>
+    public ImmutableArray<YamlNode> Items { get; }
+
+    internal override YamlNode WithTag(string? tag) => new YamlSequence(Source, Span, Items, tag, Anchor);
+}
+
+/// <summary>A comment in a YAML file (for suppressions).</summary>
+/// <param name="Text">The text after <c>#</c>.</param>
+/// <param name="Span">Where the comment is, <c>#</c> included.</param>
+/// <param name="IsInline">True when code precedes it on its line.</param>
+public sealed record YamlComment(string Text, TextSpan Span, bool IsInline);
+
+/// <summary>A loaded YAML file: its documents' roots, its comments and the problems found.</summary>
+public sealed class YamlFile
+{
+    internal YamlFile(YamlSource source, ImmutableArray<YamlNode> documents, ImmutableArray<YamlComment> comments, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Source = source;
+        Documents = documents;
+        Comments = comments;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The file.</summary>
+    public YamlSource Source { get; }
+
+    /// <summary>The root node of each document, in order.</summary>
+    public ImmutableArray<YamlNode> Documents { get; }
+
+    /// <summary>Every comment, in order.</summary>
+    public ImmutableArray<YamlComment> Comments { get; }
+
+    /// <summary>YAML problems (DC0001–DC0004).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The first document's root, or null for an empty file.</summary>
+    public YamlNode? Root => Documents.IsEmpty ? null : Documents[0];
+}
