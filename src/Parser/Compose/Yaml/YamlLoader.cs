@@ -132,7 +132,9 @@ public static class YamlLoader
                     Pop(Index(e.End));
                     break;
                 case Scalar scalar:
-                    var node = new YamlScalar(source, Span(scalar.Start, scalar.End), scalar.Value, Style(scalar.Style), Tag(scalar.Tag), Anchor(scalar.Anchor));
+                    var scalarStart = SkipProperties(Index(scalar.Start), scalar.Anchor.IsEmpty && scalar.Tag.IsEmpty);
+                    var scalarEnd = Math.Max(scalarStart, Index(scalar.End));
+                    var node = new YamlScalar(source, TextSpan.FromBounds(scalarStart, scalarEnd), scalar.Value, Style(scalar.Style), Tag(scalar.Tag), Anchor(scalar.Anchor));
                     Register(node, 1);
                     Add(node);
                     break;
@@ -150,7 +152,7 @@ public static class YamlLoader
                 ReportLimit(Index(start), $"YAML nested more than {limits.MaxDepth} levels deep; the deeper content is ignored");
             }
 
-            var at = Index(start);
+            var at = SkipProperties(Index(start), anchor is null && tag is null);
             _frames.Push(new Frame { IsMapping = isMapping, Start = at, End = at, IsFlow = isFlow, Tag = tag, Anchor = anchor, Skipped = skipped });
         }
 
@@ -163,6 +165,11 @@ public static class YamlLoader
                 Register(placeholder, 1);
                 Add(placeholder);
                 return;
+            }
+
+            if (frame.IsFlow && endIndex < _text.Length && _text[endIndex] is ']' or '}')
+            {
+                endIndex++;
             }
 
             var end = frame.IsFlow ? Math.Max(frame.End, endIndex) : frame.End;
@@ -297,6 +304,31 @@ public static class YamlLoader
             var entry = new YamlEntry(key, node);
             frame.Keys.Add(key.Value, entry);
             frame.Entries.Add(entry);
+        }
+
+        /// <summary>Moves past an anchor (<c>&amp;a</c>) and a tag (<c>!t</c>) written before a node, so its span is the node itself.</summary>
+        private int SkipProperties(int at, bool none)
+        {
+            if (none)
+            {
+                return at;
+            }
+
+            var p = at;
+            while (p < _text.Length && _text[p] is '&' or '!')
+            {
+                while (p < _text.Length && !char.IsWhiteSpace(_text[p]))
+                {
+                    p++;
+                }
+
+                while (p < _text.Length && char.IsWhiteSpace(_text[p]))
+                {
+                    p++;
+                }
+            }
+
+            return p;
         }
 
         private void ReportLimit(int at, string message)
