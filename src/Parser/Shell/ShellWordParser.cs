@@ -19,7 +19,7 @@ internal sealed class ShellWordParser
 
     /// <summary>Builders kept per thread between calls (taken while a call runs, so re-entrant calls get their own).</summary>
     [ThreadStatic]
-    private static Stack<PieceBuilder>? t_spareBuilders;
+    private static Stack<PieceBuilder>? s_spareBuilders;
 
     private readonly ShellLexer _lexer;
     private readonly ShellLexerOptions _options;
@@ -46,8 +46,8 @@ internal sealed class ShellWordParser
         _escape = lexer.Options.EscapeToken;
         _rawEscapes = lexer.Options.RawEscapes;
         _splitter = splitWords ? new WordSplitter() : null;
-        _spareBuilders = t_spareBuilders ?? new Stack<PieceBuilder>();
-        t_spareBuilders = null;
+        _spareBuilders = s_spareBuilders ?? new Stack<PieceBuilder>();
+        s_spareBuilders = null;
     }
 
     public static ShellExpansion ExpandWord(ShellLexer lexer, string word, IShellVariables variables)
@@ -840,7 +840,7 @@ internal sealed class ShellWordParser
     {
         if (_spareBuilders.Count <= MaxPooledBuilders)
         {
-            t_spareBuilders = _spareBuilders;
+            s_spareBuilders = _spareBuilders;
         }
     }
 }
