@@ -75,7 +75,11 @@ public static class YamlLoader
             try
             {
                 _offset = _text.StartsWith('\uFEFF') ? 1 : 0;
-                var parser = new YamlDotNet.Core.Parser(new Scanner(new StringReader(_text[_offset..]), skipComments: false));
+                // YamlDotNet's parser rejects valid YAML when it is fed comment tokens in some places
+                // (a comment after a flow sequence in a block mapping), so the structure is parsed
+                // without comments and the comments are collected by a scanner pass of their own.
+                ReadComments();
+                var parser = new YamlDotNet.Core.Parser(new Scanner(new StringReader(_text[_offset..]), skipComments: true));
                 while (parser.MoveNext())
                 {
                     Handle(parser.Current!);
@@ -93,6 +97,30 @@ public static class YamlLoader
             }
 
             return new YamlFile(source, [.. _documents], [.. _comments], [.. _diagnostics]);
+        }
+
+        private void ReadComments()
+        {
+            try
+            {
+                var scanner = new Scanner(new StringReader(_text[_offset..]), skipComments: false);
+
+                // On bad input the scanner repeats an Error token forever: stop there, and never read
+                // more tokens than the text could hold.
+                var budget = (_text.Length * 2) + 64;
+                while (scanner.MoveNext() && budget-- > 0 && scanner.Current is not YamlDotNet.Core.Tokens.Error)
+                {
+                    if (scanner.Current is YamlDotNet.Core.Tokens.Comment comment)
+                    {
+                        var start = Index(comment.Start);
+                        _comments.Add(new YamlComment(comment.Value, TextSpan.FromBounds(start, Math.Max(start, Index(comment.End))), comment.IsInline));
+                    }
+                }
+            }
+            catch (YamlException)
+            {
+                // The structural pass reports the error; the comments read so far are kept.
+            }
         }
 
         private static string Describe(YamlException e)
@@ -117,10 +145,6 @@ public static class YamlLoader
                         _documents.Add(_root);
                     }
 
-                    break;
-                case Comment comment:
-                    var start = Index(comment.Start);
-                    _comments.Add(new YamlComment(comment.Value, TextSpan.FromBounds(start, Math.Max(start, Index(comment.End))), comment.IsInline));
                     break;
                 case MappingStart mapping:
                     Push(true, mapping.Start, mapping.Style == MappingStyle.Flow, Tag(mapping.Tag), Anchor(mapping.Anchor));

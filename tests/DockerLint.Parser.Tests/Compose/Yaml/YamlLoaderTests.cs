@@ -113,6 +113,15 @@ public sealed class YamlLoaderTests
     }
 
     [Test]
+    public void Comment_after_a_flow_sequence_is_not_an_error()
+    {
+        var file = YamlLoader.Load("a:\n  b: [1]  # c\n  d: 2\n", "compose.yaml");
+        Assert.That(file.Diagnostics, Is.Empty);
+        Assert.That(file.Comments.Single().Text, Is.EqualTo("c"));
+        Assert.That(((YamlMapping)((YamlMapping)file.Root!)["a"]!).Entries.Select(e => e.Key.Value), Is.EqualTo(new[] { "b", "d" }));
+    }
+
+    [Test]
     public void Byte_order_mark_is_skipped_and_spans_stay_exact()
     {
         var (file, spans) = Load("\uFEFF{|#0:services|}: {}\n");

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using DockerLint.Parser.Compose.Yaml;
+using Microsoft.CodeAnalysis;
+
+namespace DockerLint.Parser.Compose.Schema;
+
+/// <summary>
+/// Checks a Compose file, as written (before interpolation, <c>include</c>, <c>extends</c> or
+/// merging), against the Compose Specification's JSON schema, with NJsonSchema as the validator.
+/// Scalars are typed the way docker compose's YAML library types them (see
+/// <see cref="YamlCoreSchema"/>), so <c>${PORT}</c> in a numeric field is a string, which the schema
+/// allows there.
+/// <para>
+/// Each problem is one diagnostic on the YAML that causes it: an unknown key
+/// (<c>DC0011</c>, with the closest valid key when there is one) on the key; a wrong type or value
+/// (<c>DC0010</c>) on the value; a missing required key (<c>DC0010</c>) on the key of the mapping that
+/// lacks it (or on its first key when it has no key, as in a list item). Where the schema allows
+/// several forms (<c>oneOf</c>/<c>anyOf</c>), the form matching the value's type is the one reported
+/// on, and a value of none of the forms' types gets a single "expected a string or a mapping" error.
+/// </para>
+/// Never throws for any YAML; thread-safe.
+/// </summary>
+public static class ComposeSchemaValidator
+{
+    /// <summary>Validates one document (the root of a Compose file).</summary>
+    /// <returns>DC0010 and DC0011 diagnostics, in the order of their position in the file.</returns>
+    public static ImmutableArray<Diagnostic> Validate(YamlNode document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var json = ComposeJsonDocument.Create(document);
+        var errors = ComposeSchema.Instance.Validate(json.Root);
+        return errors.Count == 0 ? [] : new SchemaErrorTranslator(json).Translate(errors);
+    }
+
+    /// <summary>
+    /// Validates every document of a file (docker compose reads each document of a multi-document
+    /// file in turn). An empty file has nothing to validate.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> Validate(YamlFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Documents.Length == 1)
+        {
+            return Validate(file.Documents[0]);
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var document in file.Documents)
+        {
+            builder.AddRange(Validate(document));
+        }
+
+        return builder.ToImmutable();
+    }
+}
