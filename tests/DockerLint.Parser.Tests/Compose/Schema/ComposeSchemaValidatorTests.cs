@@ -218,9 +218,9 @@ public sealed class ComposeSchemaValidatorTests
     [Test]
     public void Empty_value_is_reported_on_its_key()
         => AssertSingle(
-            "services:\n  web:\n    image: nginx\n    models:\n      {|#0:llm|}:\n",
+            "services:\n  web:\n    image: nginx\n    {|#0:logging|}:\n",
             "DC0010",
-            "services.web.models.llm: expected a mapping, found an empty value (null)");
+            "services.web.logging: expected a mapping, found an empty value (null)");
 
     [Test]
     public void Value_outside_an_enumeration()
