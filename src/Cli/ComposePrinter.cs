@@ -7,8 +7,9 @@ namespace DockerLint.Cli;
 /// <summary>Prints a merged Compose project as indented YAML-like text, each value with the file and position it came from.</summary>
 internal static class ComposePrinter
 {
-    public static string Print(ComposeProject project, IComposeInterpolation interpolation)
+    public static string Print(ComposeProject project)
     {
+        var interpolation = project.Interpolation;
         var builder = new StringBuilder();
         builder.Append("# files: ").Append(string.Join(", ", project.Files.Select(f => f.Source.Path))).Append('\n');
         Write(project.Root, 0, builder, interpolation, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));

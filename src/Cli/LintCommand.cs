@@ -1,10 +1,11 @@
+using DockerLint.Parser.Compose;
 using DockerLint.Parser.Syntax;
 using Microsoft.CodeAnalysis;
 
 namespace DockerLint.Cli;
 
 /// <summary>
-/// The default command: parses each Dockerfile and reports its problems in msbuild format
+/// The default command: parses each Dockerfile and Compose file and reports its problems in msbuild format
 /// (<c>path(line,col): severity ID: message</c>). Exit code 0 when clean, 1 when an error was
 /// found, 2 when a file could not be read.
 /// </summary>
@@ -15,8 +16,26 @@ internal static class LintCommand
         var problems = new List<string>();
         var files = SourceFiles.Expand(paths, problems);
         var exitCode = 0;
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
+            if (SourceFiles.IsComposeName(Path.GetFileName(file)))
+            {
+                // Each Compose file is a project of its own; a file it includes is reported once.
+                var project = ComposeLoader.Load([file]);
+                foreach (var diagnostic in project.Diagnostics)
+                {
+                    var line = Format(diagnostic);
+                    if (reported.Add(line))
+                    {
+                        output.WriteLine(line);
+                        exitCode = Math.Max(exitCode, diagnostic.Severity == DiagnosticSeverity.Error ? 1 : 0);
+                    }
+                }
+
+                continue;
+            }
+
             byte[] bytes;
             try
             {
@@ -28,8 +47,8 @@ internal static class LintCommand
                 continue;
             }
 
-            var tree = DockerfileSyntaxTree.Parse(bytes, file);
-            foreach (var diagnostic in tree.Diagnostics)
+            var model = DockerLint.Parser.Model.DockerfileModel.Create(DockerfileSyntaxTree.Parse(bytes, file));
+            foreach (var diagnostic in model.Diagnostics)
             {
                 output.WriteLine(Format(diagnostic));
                 if (diagnostic.Severity == DiagnosticSeverity.Error)

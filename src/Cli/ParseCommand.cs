@@ -4,11 +4,26 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace DockerLint.Cli;
 
-/// <summary><c>dockerlint parse FILE</c>: prints the syntax tree with spans, for debugging the parser.</summary>
+/// <summary>
+/// <c>dockerlint parse FILE</c>: prints a Dockerfile's syntax tree with spans, or a Compose project's
+/// merged model with the origin of every value, for debugging the parsers.
+/// </summary>
 internal static class ParseCommand
 {
     public static int Run(string file, bool buildKit, TextWriter output, TextWriter error)
     {
+        if (SourceFiles.IsComposeName(Path.GetFileName(file)))
+        {
+            var project = DockerLint.Parser.Compose.ComposeLoader.Load([file]);
+            output.Write(ComposePrinter.Print(project));
+            foreach (var diagnostic in project.Diagnostics)
+            {
+                output.WriteLine(LintCommand.Format(diagnostic));
+            }
+
+            return 0;
+        }
+
         byte[] bytes;
         try
         {

@@ -3,7 +3,7 @@ using DockerLint.Cli;
 
 var paths = new Argument<string[]>("paths")
 {
-    Description = "Dockerfiles, or folders to search for them (default: the current folder).",
+    Description = "Dockerfiles and Compose files, or folders to search for them (default: the current folder).",
     Arity = ArgumentArity.ZeroOrMore,
 };
 
@@ -11,9 +11,9 @@ var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Do
 root.Arguments.Add(paths);
 root.SetAction(result => LintCommand.Run(result.GetValue(paths) ?? [], Console.Out, Console.Error));
 
-var parseFile = new Argument<string>("file") { Description = "The Dockerfile to parse." };
+var parseFile = new Argument<string>("file") { Description = "The Dockerfile or Compose file to parse." };
 var buildKit = new Option<bool>("--buildkit") { Description = "Print BuildKit's s-expression dump instead of the tree." };
-var parse = new Command("parse", "Print the syntax tree of a Dockerfile with the span of every token and trivia.");
+var parse = new Command("parse", "Print a Dockerfile's syntax tree with every span, or a Compose project's merged model with the origin of every value.");
 parse.Arguments.Add(parseFile);
 parse.Options.Add(buildKit);
 parse.SetAction(result => ParseCommand.Run(result.GetValue(parseFile)!, result.GetValue(buildKit), Console.Out, Console.Error));

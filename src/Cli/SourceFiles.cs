@@ -14,6 +14,9 @@ internal static class SourceFiles
             || name.EndsWith(".containerfile", StringComparison.Ordinal);
     }
 
+    /// <summary>True for Compose file names (compose*.y*ml, docker-compose*.y*ml).</summary>
+    public static bool IsComposeName(string fileName) => DockerLint.Parser.Compose.ComposeLoader.IsComposeFileName(fileName);
+
     /// <summary>The files named by <paramref name="paths"/>, in a stable order; problems go to <paramref name="errors"/>.</summary>
     public static List<string> Expand(IReadOnlyList<string> paths, List<string> errors)
     {
@@ -33,7 +36,7 @@ internal static class SourceFiles
                     AttributesToSkip = FileAttributes.ReparsePoint,
                 };
                 files.AddRange(Directory.EnumerateFiles(path, "*", options)
-                    .Where(f => IsDockerfileName(Path.GetFileName(f)))
+                    .Where(f => IsDockerfileName(Path.GetFileName(f)) || IsComposeName(Path.GetFileName(f)))
                     .Where(f => !f.Split(Path.DirectorySeparatorChar).Contains(".git"))
                     .Order(StringComparer.Ordinal));
             }

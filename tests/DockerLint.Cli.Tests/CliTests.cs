@@ -68,6 +68,34 @@ public sealed class CliTests
         Assert.That(exit, Is.EqualTo(2));
     }
 
+    [Test]
+    public void Compose_files_are_found_and_their_problems_reported()
+    {
+        var dir = TempDir();
+        File.WriteAllText(Path.Combine(dir, "compose.yaml"), "services:\n  web:\n    image: nginx\n    enviroment:\n      A: b\n");
+        File.WriteAllText(Path.Combine(dir, "docker-compose.prod.yml"), "services:\n  web:\n    image: nginx:1.27\n");
+        File.WriteAllText(Path.Combine(dir, "config.yaml"), "not: [compose\n");
+        var (exit, output, _) = Lint(dir);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), output);
+        Assert.That(lines[0], Does.EndWith("compose.yaml(4,5): error DC0011: Unknown key 'enviroment' in service 'web'; did you mean 'environment'?"));
+        Assert.That(exit, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Parse_command_prints_a_compose_project_with_origins()
+    {
+        var dir = TempDir();
+        File.WriteAllText(Path.Combine(dir, ".env"), "TAG=1.27\n");
+        var file = Path.Combine(dir, "compose.yaml");
+        File.WriteAllText(file, "x-common: &common\n  restart: always\nservices:\n  web:\n    <<: *common\n    image: nginx:${TAG}\n");
+        var output = new StringWriter();
+        ParseCommand.Run(file, buildKit: false, output, new StringWriter());
+        var text = output.ToString();
+        Assert.That(text, Does.Contain($"image: \"nginx:1.27\" (written \"nginx:${{TAG}}\")  # {file}:6:12"));
+        Assert.That(text, Does.Contain($"restart: always  # {file}:2:12"), "a merged value points where it was written");
+    }
+
     [TestCase("Dockerfile", true)]
     [TestCase("dockerfile", true)]
     [TestCase("Containerfile", true)]

@@ -71,6 +71,7 @@ public sealed class ComposeProject
     internal ComposeProject(YamlMapping root, IComposeInterpolation interpolation, ImmutableArray<YamlFile> files, ImmutableArray<Diagnostic> diagnostics)
     {
         Root = root;
+        Interpolation = interpolation;
         Files = files;
         Diagnostics = diagnostics;
         Name = root["name"] is YamlScalar name ? interpolation.Resolve(name) : null;
@@ -88,6 +89,9 @@ public sealed class ComposeProject
 
     /// <summary>The merged root mapping.</summary>
     public YamlMapping Root { get; }
+
+    /// <summary>How the project's scalars are interpolated (for values the typed model does not expose).</summary>
+    public IComposeInterpolation Interpolation { get; }
 
     /// <summary>Every file that contributed (given, overrides, includes, extends), in load order.</summary>
     public ImmutableArray<YamlFile> Files { get; }

@@ -33,6 +33,20 @@ public sealed record ComposeResourceReference(YamlNode Node, string Source, Yaml
 /// <param name="Required">False when <c>required: false</c>.</param>
 public sealed record ComposeDependency(string Service, YamlNode Node, string Condition, bool Required);
 
+/// <summary>A <c>ulimits</c> entry: <c>nofile: 65535</c> or <c>nofile: {soft: 1024, hard: 2048}</c>.</summary>
+/// <param name="Name">The limit's name (nofile, nproc …).</param>
+/// <param name="Node">Where its name is written.</param>
+/// <param name="Soft">The soft limit (the single value for the short form).</param>
+/// <param name="Hard">The hard limit (the single value for the short form).</param>
+public sealed record ComposeUlimit(string Name, YamlNode Node, ComposeString? Soft, ComposeString? Hard);
+
+/// <summary>A device mapped into a service: <c>/dev/x:/dev/y:rwm</c> or <c>{source, target, permissions}</c>.</summary>
+/// <param name="Node">Where it is written.</param>
+/// <param name="Source">The host device; null when unknown.</param>
+/// <param name="Target">The path in the container (the source when not given).</param>
+/// <param name="Permissions">cgroup permissions (rwm) when given.</param>
+public sealed record ComposeDevice(YamlNode Node, string? Source, string? Target, string? Permissions);
+
 /// <summary>A network a service joins.</summary>
 /// <param name="Name">The network name.</param>
 /// <param name="Node">Where it is written.</param>
@@ -197,7 +211,7 @@ public sealed class ComposeService : ComposeElement
         Sysctls = KeyValues(Node["sysctls"]);
         ExtraHosts = KeyValues(Node["extra_hosts"], ':');
         Healthcheck = Mapping("healthcheck") is { } healthcheck ? new ComposeHealthcheck(healthcheck, interpolation) : null;
-        Ulimits = Mapping("ulimits");
+        Ulimits = ReadUlimits(Mapping("ulimits"));
         var limits = (Mapping("deploy")?["resources"] as YamlMapping)?["limits"] as YamlMapping;
         var reservations = (Mapping("deploy")?["resources"] as YamlMapping)?["reservations"] as YamlMapping;
         Limits = limits is null ? null : new ComposeResources(Str(limits["cpus"]), Str(limits["memory"]), Str(limits["pids"]));
@@ -207,7 +221,7 @@ public sealed class ComposeService : ComposeElement
         CapAdd = Strings(Node["cap_add"]);
         CapDrop = Strings(Node["cap_drop"]);
         SecurityOpt = Strings(Node["security_opt"]);
-        Devices = Strings(Node["devices"]);
+        Devices = ReadDevices(Node["devices"]);
         Tmpfs = Strings(Node["tmpfs"]);
         Profiles = Strings(Node["profiles"]);
         DnsServers = Strings(Node["dns"]);
@@ -270,8 +284,8 @@ public sealed class ComposeService : ComposeElement
     /// <summary><c>healthcheck</c>.</summary>
     public ComposeHealthcheck? Healthcheck { get; }
 
-    /// <summary><c>ulimits</c> as written.</summary>
-    public YamlMapping? Ulimits { get; }
+    /// <summary><c>ulimits</c>.</summary>
+    public ImmutableArray<ComposeUlimit> Ulimits { get; }
 
     /// <summary><c>deploy.resources.limits</c>.</summary>
     public ComposeResources? Limits { get; }
@@ -295,7 +309,7 @@ public sealed class ComposeService : ComposeElement
     public ImmutableArray<ComposeString> SecurityOpt { get; }
 
     /// <summary><c>devices</c>.</summary>
-    public ImmutableArray<ComposeString> Devices { get; }
+    public ImmutableArray<ComposeDevice> Devices { get; }
 
     /// <summary><c>tmpfs</c>.</summary>
     public ImmutableArray<ComposeString> Tmpfs { get; }
@@ -372,6 +386,47 @@ public sealed class ComposeService : ComposeElement
         YamlScalar scalar => new ComposeCommand(node, false, [interpolation.Resolve(scalar)]),
         _ => new ComposeCommand(node, false, []),
     };
+
+    private ImmutableArray<ComposeUlimit> ReadUlimits(YamlMapping? node)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        return [.. node.Entries.Select(e => e.Value is YamlMapping limits
+            ? new ComposeUlimit(e.Key.Value, e.Key, Str(limits["soft"]), Str(limits["hard"]))
+            : new ComposeUlimit(e.Key.Value, e.Key, Str(e.Value), Str(e.Value)))];
+    }
+
+    private ImmutableArray<ComposeDevice> ReadDevices(YamlNode? node)
+    {
+        if (node is not YamlSequence sequence)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<ComposeDevice>();
+        foreach (var item in sequence.Items)
+        {
+            if (item is YamlMapping mapping)
+            {
+                var source = Str(mapping["source"])?.Value;
+                builder.Add(new ComposeDevice(item, source, Str(mapping["target"])?.Value ?? source, Str(mapping["permissions"])?.Value));
+            }
+            else if (item is YamlScalar scalar && Interpolation.Resolve(scalar).Value is { } text)
+            {
+                var parts = text.Split(':');
+                builder.Add(new ComposeDevice(item, parts[0], parts.Length > 1 ? parts[1] : parts[0], parts.Length > 2 ? parts[2] : null));
+            }
+            else
+            {
+                builder.Add(new ComposeDevice(item, null, null, null));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
 
     private ImmutableArray<ComposeEnvFile> ReadEnvFiles(YamlNode? node)
     {

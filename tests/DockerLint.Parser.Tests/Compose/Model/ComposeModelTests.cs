@@ -171,6 +171,17 @@ public sealed class ComposeModelTests
     }
 
     [Test]
+    public void Ulimits_and_devices_in_both_forms()
+    {
+        var service = Service("    ulimits:\n      nproc: 65535\n      nofile:\n        soft: 1024\n        hard: 2048\n    devices:\n      - /dev/ttyUSB0:/dev/ttyUSB1:rwm\n      - /dev/fuse\n      - source: /dev/kvm\n        target: /dev/kvm\n");
+        Assert.That(service.Ulimits.Select(u => (u.Name, u.Soft!.Value, u.Hard!.Value)), Is.EqualTo(new[] { ("nproc", "65535", "65535"), ("nofile", "1024", "2048") }));
+        Assert.That(service.Devices.Select(d => (d.Source, d.Target, d.Permissions)), Is.EqualTo(new[]
+        {
+            ("/dev/ttyUSB0", "/dev/ttyUSB1", "rwm"), ("/dev/fuse", "/dev/fuse", (string?)null), ("/dev/kvm", "/dev/kvm", null),
+        }));
+    }
+
+    [Test]
     public void Networks_secrets_configs_references_and_env_files()
     {
         var service = Service("    networks:\n      front:\n        aliases: [web]\n      back:\n    secrets:\n      - token\n      - source: cert\n        target: /run/cert.pem\n    configs: [app]\n    env_file:\n      - .env\n      - path: ./local.env\n        required: false\n");
