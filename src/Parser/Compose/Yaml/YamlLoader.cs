@@ -272,6 +272,11 @@ public static class YamlLoader
 
         private void Register(YamlNode node, long weight)
         {
+            if (node.Tag is { } tag && !tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) && tag is not ("!reset" or "!override"))
+            {
+                Report(ComposeDiagnostics.UnknownTag, node.Span, tag);
+            }
+
             _weights[node] = weight;
             if (node.Anchor is { } anchor)
             {

@@ -140,6 +140,17 @@ public sealed class YamlLoaderTests
     }
 
     [Test]
+    public void Unknown_tag_is_a_warning_on_the_node()
+    {
+        var (file, spans) = Load("services:\n  web:\n    image: !vault {|#0:secret/path|}\n    ports: !reset []\n    user: !!str app\n");
+        var warning = file.Diagnostics.Single();
+        Assert.That(warning.Id, Is.EqualTo("DC0004"));
+        Assert.That(warning.Severity, Is.EqualTo(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+        Assert.That(warning.Location.SourceSpan, Is.EqualTo(spans[0]));
+        Assert.That(warning.GetMessage(), Does.Contain("!vault"));
+    }
+
+    [Test]
     public void Several_documents()
     {
         var file = YamlLoader.Load("services: {a: {}}\n---\nservices: {b: {}}\n", "compose.yaml");
