@@ -90,7 +90,7 @@ internal static class MergeKeys
         switch (item)
         {
             case YamlScalar scalar:
-                var parts = SplitVolume(scalar.Value);
+                var parts = ComposeSyntax.SplitVolume(scalar.Value);
                 return parts.Count switch
                 {
                     0 => null,
@@ -160,30 +160,4 @@ internal static class MergeKeys
     private static string? Text(YamlNode? node) => node is YamlScalar { IsNull: false } scalar ? scalar.Value : null;
 
     private static string TrimPath(string path) => path.Length > 1 ? path.TrimEnd('/') : path;
-
-    // Splits at ':' but keeps Windows drive letters (C:\data, c:/data) with their path.
-    private static List<string> SplitVolume(string text)
-    {
-        var parts = new List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != ':')
-            {
-                continue;
-            }
-
-            var isDrive = i - start == 1 && char.IsAsciiLetter(text[start]) && i + 1 < text.Length && text[i + 1] is '\\' or '/';
-            if (isDrive)
-            {
-                continue;
-            }
-
-            parts.Add(text[start..i]);
-            start = i + 1;
-        }
-
-        parts.Add(text[start..]);
-        return parts;
-    }
 }

@@ -508,7 +508,7 @@ public sealed class ComposeService : ComposeElement
     private static ComposeVolumeMount ParseShortVolume(YamlScalar node, ComposeString value)
     {
         var text = ComposePortParser.Template(value);
-        var parts = SplitVolume(text);
+        var parts = ComposeSyntax.SplitVolume(text);
         string? source = null;
         string target;
         string? mode = null;
@@ -540,29 +540,6 @@ public sealed class ComposeService : ComposeElement
         => source.StartsWith('.') || source.StartsWith('/') || source.StartsWith('~') || source.StartsWith('\\')
             || (source.Length >= 2 && char.IsAsciiLetter(source[0]) && source[1] == ':');
 
-    /// <summary>Splits on ':' but not after a Windows drive letter.</summary>
-    private static List<string> SplitVolume(string text)
-    {
-        var parts = new List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != ':')
-            {
-                continue;
-            }
-
-            var isDrive = i - start == 1 && char.IsAsciiLetter(text[start]) && i + 1 < text.Length && text[i + 1] is '\\' or '/';
-            if (!isDrive)
-            {
-                parts.Add(text[start..i]);
-                start = i + 1;
-            }
-        }
-
-        parts.Add(text[start..]);
-        return parts;
-    }
 
     private static ImmutableArray<ComposeNetworkReference> ReadNetworks(YamlNode? node) => node switch
     {
