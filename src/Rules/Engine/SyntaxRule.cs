@@ -1,0 +1,38 @@
+using Microsoft.CodeAnalysis;
+
+namespace DockerLint.Rules.Engine;
+
+/// <summary>
+/// A parser, loader or schema diagnostic (DF0xxx, DC0xxx) presented as a rule, so that it is listed,
+/// documented and configured like every other finding. It never runs: the parser reports it.
+/// </summary>
+internal sealed class SyntaxRule : Rule
+{
+    public SyntaxRule(DiagnosticDescriptor descriptor, RuleTarget target)
+    {
+        Descriptor = descriptor;
+        Target = target;
+    }
+
+    public override DiagnosticDescriptor Descriptor { get; }
+
+    public override RuleTarget Target { get; }
+
+    public override string Explanation => $"""
+        ## What it does
+
+        {Descriptor.Description}
+
+        ## Why is this bad?
+
+        {(Target == RuleTarget.Dockerfile ? "BuildKit reads the file the same way and fails, or warns, at this place." : "docker compose reads the file the same way and fails, or misreads the value, at this place.")}
+
+        ## Example
+
+        The message names the exact problem and points at the characters that cause it.
+
+        ## Use instead
+
+        Write the {(Target == RuleTarget.Dockerfile ? "instruction" : "value")} the way the message says.
+        """;
+}

@@ -1,0 +1,62 @@
+using System.Reflection;
+using DockerLint.Rules.Engine;
+using Microsoft.CodeAnalysis;
+
+namespace DockerLint.Rules.Tests.Engine;
+
+/// <summary>One reflection test over every rule: the conventions of ../shared/docs/STYLE.md.</summary>
+public sealed class RuleMetadataTests
+{
+    public static IEnumerable<TestCaseData> Rules()
+        => AnalyzerEngine.DiscoverRules().Select(r => new TestCaseData(r).SetName($"Rule {r.Id}"));
+
+    [Test]
+    public void Rules_are_discovered_and_ids_are_unique()
+    {
+        var all = new AnalyzerEngine().AllRulesWithSyntax.ToList();
+        Assert.That(AnalyzerEngine.DiscoverRules(), Is.Not.Empty);
+        Assert.That(all.Select(r => r.Id), Is.Unique);
+    }
+
+    [TestCaseSource(nameof(Rules))]
+    public void Follows_the_conventions(Rule rule)
+    {
+        var type = rule.GetType();
+        Assert.That(type.IsSealed, Is.True, "rules are sealed");
+        Assert.That(type.Name, Does.StartWith(rule.Id), "the class name starts with the ID");
+        Assert.That(type.Name.Length, Is.GreaterThan(rule.Id.Length), "the class name names the flagged pattern");
+        Assert.That(rule.Id, Does.Match(rule.Target == RuleTarget.Dockerfile ? "^DF[1-5][0-9]{3}$" : "^DC[1-5][0-9]{3}$"), "ID band and prefix");
+        Assert.That(rule.Descriptor.Category, Is.EqualTo(RuleCategories.ForId(rule.Id)), "the category is the ID's band");
+        Assert.That(type.Namespace, Does.EndWith($".{(rule.Target == RuleTarget.Dockerfile ? "Dockerfile" : "Compose")}.{rule.Descriptor.Category}"), "folder by target and category");
+        Assert.That(rule.HelpUri, Is.EqualTo($"docs/rules/{rule.Id}.md"));
+        Assert.That(rule.Descriptor.Title.ToString(), Is.Not.Empty);
+        Assert.That(rule.Descriptor.Description.ToString(), Is.Not.Empty);
+        foreach (var section in new[] { "## What it does", "## Why is this bad?", "## Example", "## Use instead" })
+        {
+            Assert.That(rule.Explanation, Does.Contain(section), $"explanation section '{section}'");
+        }
+
+        Assert.That(rule.Aliases.All(a => a.Contains(':', StringComparison.Ordinal)), Is.True, "aliases are tool:ID");
+        if (rule.Descriptor.Category == RuleCategories.Security)
+        {
+            Assert.That(rule.SecuritySeverity, Is.InRange(0.1, 10.0), "security rules have a security-severity");
+        }
+    }
+
+    [TestCaseSource(nameof(Rules))]
+    public void Reports_nothing_on_an_empty_file(Rule rule)
+    {
+        var diagnostics = rule.Target == RuleTarget.Dockerfile ? Lint.Dockerfile(rule.Id, "") : Lint.Compose(rule.Id, "");
+        Assert.That(diagnostics, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Rules))]
+    public void Has_tests_that_fire_and_tests_that_stay_quiet(Rule rule)
+    {
+        var testClass = Assembly.GetExecutingAssembly().GetTypes().SingleOrDefault(t => t.Name == rule.GetType().Name + "Tests");
+        Assert.That(testClass, Is.Not.Null, $"a test class {rule.GetType().Name}Tests");
+        var tests = testClass!.GetMethods().Where(m => m.GetCustomAttributes().Any(a => a is TestAttribute or TestCaseAttribute or TestCaseSourceAttribute)).ToList();
+        Assert.That(tests.Any(m => m.Name.StartsWith("Fires", StringComparison.Ordinal)), Is.True, "a test named Fires…");
+        Assert.That(tests.Any(m => m.Name.StartsWith("Stays_quiet", StringComparison.Ordinal)), Is.True, "a test named Stays_quiet…");
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using DockerLint.Parser.Compose;
+using DockerLint.Parser.Model;
+using DockerLint.Parser.Tests;
+using DockerLint.Rules.Engine;
+using Microsoft.CodeAnalysis;
+
+namespace DockerLint.Rules.Tests;
+
+/// <summary>
+/// hadolint-style one-liners for rule tests: <c>Lint.Catches("DF1001", "FROM x\n{|#0:USER root|}")</c>
+/// asserts the rule reports exactly on the marked spans; <c>Lint.CatchesNot</c> that it stays quiet.
+/// Compose variants take a compose.yaml text (with an optional .env).
+/// </summary>
+internal static class Lint
+{
+    private static readonly AnalyzerEngine s_engine = new(options: new EngineOptions { IncludePreview = true });
+
+    /// <summary>The engine every test uses (all rules, preview included).</summary>
+    public static AnalyzerEngine Engine => s_engine;
+
+    /// <summary>The findings of rule <paramref name="id"/> on a Dockerfile.</summary>
+    public static ImmutableArray<Diagnostic> Dockerfile(string id, string text)
+    {
+        var result = s_engine.Analyze(DockerfileModel.Parse(text));
+        Assert.That(result.Notifications, Is.Empty, "no rule may fail");
+        return [.. result.Diagnostics.Where(d => d.Id == id)];
+    }
+
+    /// <summary>The findings of rule <paramref name="id"/> on a compose.yaml (and optional .env).</summary>
+    public static ImmutableArray<Diagnostic> Compose(string id, string yaml, string? dotEnv = null)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "dockerlint-rule-tests");
+        var files = new Dictionary<string, string> { [Path.Combine(dir, "compose.yaml")] = yaml };
+        if (dotEnv is not null)
+        {
+            files[Path.Combine(dir, ".env")] = dotEnv;
+        }
+
+        var project = ComposeLoader.Load([Path.Combine(dir, "compose.yaml")], readFile: p => files.GetValueOrDefault(p));
+        var result = s_engine.Analyze(project);
+        Assert.That(result.Notifications, Is.Empty, "no rule may fail");
+        return [.. result.Diagnostics.Where(d => d.Id == id)];
+    }
+
+    /// <summary>Asserts the rule reports on a Dockerfile: exactly the marked spans when the text has markup, else at least once.</summary>
+    public static ImmutableArray<Diagnostic> Catches(string id, string markup) => AssertSpans(markup, text => Dockerfile(id, text));
+
+    /// <summary>Asserts the rule reports nothing on a Dockerfile.</summary>
+    public static void CatchesNot(string id, string text)
+        => Assert.That(Dockerfile(id, text).Select(Describe), Is.Empty, $"{id} should stay quiet");
+
+    /// <summary>Asserts the rule reports on a compose.yaml: exactly the marked spans when there is markup, else at least once.</summary>
+    public static ImmutableArray<Diagnostic> ComposeCatches(string id, string markup, string? dotEnv = null) => AssertSpans(markup, text => Compose(id, text, dotEnv));
+
+    /// <summary>Asserts the rule reports nothing on a compose.yaml.</summary>
+    public static void ComposeCatchesNot(string id, string yaml, string? dotEnv = null)
+        => Assert.That(Compose(id, yaml, dotEnv).Select(Describe), Is.Empty, $"{id} should stay quiet");
+
+    private static ImmutableArray<Diagnostic> AssertSpans(string markup, Func<string, ImmutableArray<Diagnostic>> run)
+    {
+        var (text, spans) = Markup.Parse(markup);
+        var diagnostics = run(text);
+        if (spans.Count == 0)
+        {
+            Assert.That(diagnostics, Is.Not.Empty, "expected at least one finding");
+        }
+        else
+        {
+            Assert.That(diagnostics.Select(d => d.Location.SourceSpan), Is.EquivalentTo(spans.Values), string.Join("; ", diagnostics.Select(Describe)));
+        }
+
+        return diagnostics;
+    }
+
+    private static string Describe(Diagnostic d) => $"{d.Id} at {d.Location.GetLineSpan().StartLinePosition}: {d.GetMessage()}";
+}
