@@ -178,8 +178,19 @@ public sealed class AnalyzerEngine
         return Result(path, diagnostics, notifications);
     }
 
+    /// <summary>
+    /// Orders the findings and keeps one per rule and place (the first reported): a value shared
+    /// through a YAML anchor, or a file reached twice, is reported once. Rules that want to name every
+    /// service sharing the place collect them first (see the Compose rules' <c>ServiceFindings</c>).
+    /// </summary>
     private static AnalysisResult Result(string path, List<Diagnostic> diagnostics, List<ToolNotification> notifications)
-        => new(path, [.. diagnostics.Distinct().Order(Order)], [.. notifications]);
+    {
+        var seen = new HashSet<(string, string, Microsoft.CodeAnalysis.Text.TextSpan)>();
+        var unique = diagnostics
+            .Where(d => seen.Add((d.Id, d.Location.GetLineSpan().Path, d.Location.SourceSpan)))
+            .Order(Order);
+        return new(path, [.. unique], [.. notifications]);
+    }
 
     private RuleOptions OptionsFor(Rule rule) => _options.OptionsFor?.Invoke(rule.Id) ?? RuleOptions.Empty;
 

@@ -95,6 +95,14 @@ public sealed class AnalyzerEngineTests
     }
 
     [Test]
+    public void A_value_shared_through_an_anchor_is_reported_once()
+    {
+        var diagnostics = Lint.Compose("DC1001", "x-base: &base\n  user: root\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    <<: *base\n    image: b:1\n");
+        Assert.That(diagnostics, Has.Length.EqualTo(1));
+        Assert.That(diagnostics[0].GetMessage(), Does.Contain("services 'a' and 'b'"));
+    }
+
+    [Test]
     public void Syntax_rules_are_listed_with_the_rules()
     {
         var ids = new AnalyzerEngine().AllRulesWithSyntax.Select(r => r.Id).ToImmutableArray();

@@ -11,7 +11,7 @@ public sealed class DC1001RootUser : ComposeRule
     private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor(
         "DC1001",
         "Service runs as root",
-        "Service '{0}' runs as root (user: {1}); use an unprivileged user",
+        "The {1} runs as root (user: {0}); use an unprivileged user",
         RuleCategories.Security,
         DiagnosticSeverity.Warning,
         "The service's user is root, so its processes run as root in the container.",
@@ -59,18 +59,18 @@ public sealed class DC1001RootUser : ComposeRule
     /// <inheritdoc />
     public override void Initialize(ComposeAnalysisContext context)
     {
-        context.RegisterServiceAction(context =>
+        context.RegisterProjectAction(context =>
         {
-            if (context.Service.User is not { Value: { } value } user)
+            var findings = new ServiceFindings(context);
+            foreach (var service in context.Project.Services)
             {
-                return;
+                if (service.User is { Value: { } value } user && DF1001RootUser.IsRoot(value.Split(':')[0]))
+                {
+                    findings.Add(service, user.Node, value);
+                }
             }
 
-            var name = value.Split(':')[0];
-            if (DF1001RootUser.IsRoot(name))
-            {
-                context.Report(user.Node, context.Service.Name, value);
-            }
+            findings.ReportAll();
         });
     }
 }

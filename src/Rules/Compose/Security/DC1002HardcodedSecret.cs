@@ -1,0 +1,217 @@
+using System.Collections.Immutable;
+using DockerLint.Parser.Compose.Interpolation;
+using DockerLint.Parser.Compose.Model;
+using DockerLint.Parser.Compose.Yaml;
+using DockerLint.Rules.Engine;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerLint.Rules.Compose.Security;
+
+/// <summary>A secret is written into <c>environment:</c>, <c>build.args</c> or labels instead of being passed as a Compose secret.</summary>
+public sealed class DC1002HardcodedSecret : ComposeRule
+{
+    private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor(
+        "DC1002",
+        "Secret in environment, build argument or label",
+        "{0} '{1}' {2} ({3}); pass secrets with Compose 'secrets:' instead",
+        RuleCategories.Security,
+        DiagnosticSeverity.Warning,
+        "A password, token or key is written into the Compose project, where everyone who can read the files, inspect the container or pull the image can read it.",
+        "CWE-798",
+        "CWE-522");
+
+    /// <summary>Where a value comes from.</summary>
+    private enum Origin
+    {
+        /// <summary>Written in the Compose file as it is.</summary>
+        Written,
+
+        /// <summary>The default of an interpolation written in the Compose file (<c>${X:-value}</c>).</summary>
+        Default,
+
+        /// <summary>A variable's value from the project's env file (<c>.env</c>).</summary>
+        EnvFile,
+    }
+
+    /// <inheritdoc />
+    public override DiagnosticDescriptor Descriptor => s_descriptor;
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> Aliases => ["kics:Passwords And Secrets"];
+
+    /// <inheritdoc />
+    public override double? SecuritySeverity => 7.5;
+
+    /// <inheritdoc />
+    public override string Explanation => """
+        ## What it does
+
+        Reports secrets in a service's `environment:` and `build.args` (list or mapping form):
+
+        - a variable whose name says it holds a secret — its words include password, passwd, pass,
+          pwd, passphrase, secret, token, credentials, or key after api, secret, private, access,
+          app … (`POSTGRES_PASSWORD`, `dbPassword`, `REDISPASS`, `SECRET_KEY_BASE`, `API_KEY`) —
+          with a literal value;
+        - any value that holds a well-known credential: a PEM private key, an AWS access key ID,
+          GitHub, GitLab, Slack, Google API, Stripe live and npm tokens, a Slack webhook, or a URL
+          with a password (`postgres://app:s3cret@db/app`).
+
+        Labels (`labels:` and `build.labels`) are checked for well-known credentials only: their
+        names follow other conventions.
+
+        Values are read after interpolation. A value from a variable the linter cannot know
+        (`${DB_PASSWORD}` with no `.env` entry) is not reported, and neither is an empty value or a
+        name with no value (`- TOKEN`), which Compose takes from the shell. A literal default
+        (`${DB_PASSWORD:-changeme}`) is reported: it is written in the file and used whenever the
+        variable is not set. A value that comes from the project's `.env` is reported too, on the
+        Compose value that reads it: the secret is then a literal in a file beside the project,
+        and it still ends up in the container's environment.
+
+        Not secret names: names that point to where a secret is (`POSTGRES_PASSWORD_FILE`,
+        `*_PATH`, `*_DIR`, `TOKEN_URL`) or describe it (`PASSWORD_MIN_LENGTH`, `TOKEN_TTL`),
+        settings (`MYSQL_ALLOW_EMPTY_PASSWORD`, `MYSQL_RANDOM_ROOT_PASSWORD`) and public keys
+        (`NEXT_PUBLIC_API_KEY`); a well-known credential in their value is still reported. Not
+        secret values: flags (`true`, `no`), file paths or names (`/run/secrets/db`, `server.key`,
+        `kafka_keystore_creds`), references to a secret store (`vault:…`, `op://…`,
+        `arn:aws:secretsmanager:…`) and placeholders (`<password>`, `****`).
+
+        ## Why is this bad?
+
+        Whatever is in `environment:` is visible to anyone who can run `docker inspect` or read
+        `/proc/1/environ` in the container, ends up in logs and crash reports, and is in the
+        repository history for good once committed. Build arguments are worse: they are stored in
+        the image's history, readable by everyone who can pull the image.
+
+        ## Example
+
+        ```yaml
+        services:
+          db:
+            image: postgres:17
+            environment:
+              POSTGRES_PASSWORD: s3cr3t-Passw0rd
+          app:
+            build:
+              context: .
+              args:
+                NPM_TOKEN: 7f3e9c1a-example-token
+        ```
+
+        ## Use instead
+
+        ```yaml
+        services:
+          db:
+            image: postgres:17
+            environment:
+              POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+            secrets:
+              - db_password
+          app:
+            build:
+              context: .
+              secrets:
+                - npm_token          # RUN --mount=type=secret,id=npm_token in the Dockerfile
+        secrets:
+          db_password:
+            file: ./secrets/db_password.txt   # kept out of version control
+          npm_token:
+            environment: NPM_TOKEN            # taken from the shell or the CI
+        ```
+        """;
+
+    /// <inheritdoc />
+    public override void Initialize(ComposeAnalysisContext context)
+    {
+        context.RegisterProjectAction(context =>
+        {
+            var findings = new ServiceFindings(context);
+            foreach (var service in context.Project.Services)
+            {
+                Check(service, service.Environment, "Environment variable", byName: true, findings);
+                Check(service, service.Labels, "Label", byName: false, findings);
+                if (service.Build is { } build)
+                {
+                    Check(service, build.Args, "Build argument", byName: true, findings);
+                    Check(service, build.Labels, "Label", byName: false, findings);
+                }
+            }
+
+            findings.ReportAll();
+        });
+    }
+
+    private static void Check(ComposeService service, ImmutableArray<ComposeKeyValue> entries, string kind, bool byName, ServiceFindings findings)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Value is not { Value: { Length: > 0 } value } written)
+            {
+                continue;
+            }
+
+            if (SecretPatterns.FindToken(value) is { } token)
+            {
+                // Written in the file (plainly or as a default) when the raw text holds it.
+                var what = written.Raw.Contains(value.Substring(token.Start, token.Length), StringComparison.Ordinal)
+                    ? $"holds {token.Format}"
+                    : $"takes {token.Format} from the project's env file";
+                findings.Add(service, entry.Node, ValueSpan(entry), kind, entry.Key, what);
+            }
+            else if (byName && SecretPatterns.IsSecretName(entry.Key) && !SecretPatterns.IsInertValue(value))
+            {
+                var what = OriginOf(entry, written) switch
+                {
+                    Origin.Default => "has a hard-coded default value",
+                    Origin.EnvFile => "takes a literal secret from the project's env file",
+                    _ => "has a hard-coded value",
+                };
+                findings.Add(service, entry.Node, ValueSpan(entry), kind, entry.Key, what);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where the value comes from: the file as written, a default written in the file, or a
+    /// variable's value (the project's env file). Interpolating again with no variables at all
+    /// tells them apart: defaults still apply then, variables do not.
+    /// </summary>
+    private static Origin OriginOf(ComposeKeyValue entry, ComposeString value)
+    {
+        var bare = ComposeInterpolator.Interpolate(value.Raw, new ComposeVariableMap());
+        if (bare.Variables.Count == 0)
+        {
+            return Origin.Written;
+        }
+
+        if (bare.Value is not { } text)
+        {
+            return Origin.EnvFile;
+        }
+
+        if (IsListItem(entry))
+        {
+            var at = text.IndexOf('=');
+            text = at < 0 ? "" : text[(at + 1)..];
+        }
+
+        return text == value.Value ? Origin.Default : Origin.EnvFile;
+    }
+
+    /// <summary>The value's span: the mapping value, or the part after <c>=</c> of a <c>- KEY=VALUE</c> item when it can be located exactly.</summary>
+    private static TextSpan ValueSpan(ComposeKeyValue entry)
+    {
+        if (!IsListItem(entry) || entry.Node is not YamlScalar scalar)
+        {
+            return entry.Node.Span;
+        }
+
+        var raw = scalar.Value;
+        var at = raw.IndexOf('=');
+        return at < 0 || at + 1 >= raw.Length ? scalar.Span : ComposeString.Literal(scalar, raw).GetSpan(at + 1, raw.Length - at - 1);
+    }
+
+    /// <summary>True for the list form, where key and value share one item.</summary>
+    private static bool IsListItem(ComposeKeyValue entry) => ReferenceEquals(entry.KeyNode, entry.Node);
+}
