@@ -3,6 +3,7 @@ using DockerLint.Parser.Compose.Interpolation;
 using DockerLint.Parser.Compose.Model;
 using DockerLint.Parser.Compose.Yaml;
 using DockerLint.Rules.Engine;
+using DockerLint.Rules.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -63,8 +64,9 @@ public sealed class DC1002HardcodedSecret : ComposeRule
         Values are read after interpolation. A value from a variable the linter cannot know
         (`${DB_PASSWORD}` with no `.env` entry) is not reported, and neither is an empty value or a
         name with no value (`- TOKEN`), which Compose takes from the shell. A literal default
-        (`${DB_PASSWORD:-changeme}`) is reported: it is written in the file and used whenever the
-        variable is not set. A value that comes from the project's `.env` is reported too, on the
+        (`${DB_PASSWORD:-s3cr3t}`) is reported: it is written in the file and used whenever the
+        variable is not set. Placeholders that ask to be replaced (`changeme`, `your-token-here`,
+        `<password>`) are not secrets and are not reported, as in DF1002. A value that comes from the project's `.env` is reported too, on the
         Compose value that reads it: the secret is then a literal in a file beside the project,
         and it still ends up in the container's environment.
 

@@ -1,6 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
-namespace DockerLint.Rules.Compose.Security;
+namespace DockerLint.Rules.Secrets;
 
 /// <summary>A known credential format found in a value.</summary>
 /// <param name="Format">What was found, as a phrase: <c>a GitHub token</c>, <c>a private key (PEM)</c>.</param>
@@ -64,7 +65,18 @@ internal static partial class SecretPatterns
         (StripeKey, "a Stripe live key"),
         (NpmToken, "an npm token"),
         (UrlWithPassword, "a URL with a password"),
+        (PyPiToken, "a PyPI token"),
+        (DockerHubToken, "a Docker Hub access token"),
+        (HuggingFaceToken, "a Hugging Face token"),
+        (OpenAiKey, "an OpenAI API key"),
+        (AnthropicKey, "an Anthropic API key"),
     ];
+
+    /// <summary>Values that say they are not a real secret: placeholders and non-values.</summary>
+    private static readonly ImmutableHashSet<string> s_placeholderValues = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "nil", "undefined", "unset", "empty", "disabled", "enabled", "changeme", "change_me", "change-me", "changeit", "replaceme",
+        "replace_me", "replace-me", "placeholder", "redacted", "dummy", "todo", "tbd", "fixme", "notset", "not_set", "not-set");
 
     /// <summary>
     /// True when a variable, argument or label name says it holds a secret: one of its words
@@ -155,7 +167,22 @@ internal static partial class SecretPatterns
             return true;
         }
 
-        return FilePath().IsMatch(text) || FileName().IsMatch(text) || SecretReference().IsMatch(text) || Placeholder().IsMatch(text);
+        return FilePath().IsMatch(text) || FileName().IsMatch(text) || SecretReference().IsMatch(text) || Placeholder().IsMatch(text)
+            || IsPlaceholder(text);
+    }
+
+    /// <summary>
+    /// True for a value that asks to be replaced or says it is fake (<c>changeme</c>, <c>your-token-here</c>,
+    /// <c>%PASSWORD%</c>, <c>dummy-secret</c>), or a value without a letter or digit. A number is not a
+    /// placeholder: a numeric password or PIN is still a literal secret.
+    /// </summary>
+    public static bool IsPlaceholder(string value)
+    {
+        var text = value.Trim();
+        return !text.Any(char.IsAsciiLetterOrDigit)
+            || s_placeholderValues.Contains(text)
+            || FakeWord().IsMatch(text)
+            || PlaceholderShape().IsMatch(text);
     }
 
     /// <summary>Splits a name into upper-case words at non-alphanumeric characters and camel-case humps.</summary>
@@ -217,8 +244,38 @@ internal static partial class SecretPatterns
         return word == "KEY" && i > 0 && s_keyQualifiers.Contains(words[i - 1]);
     }
 
-    /// <summary>AWS's documented example keys end with EXAMPLE; they are placeholders.</summary>
-    private static bool IsExample(string match) => match.EndsWith("EXAMPLE", StringComparison.Ordinal);
+    /// <summary>Documentation samples are not secrets: AWS's <c>…EXAMPLE</c> keys, <c>ghp_xxxx…</c> with no variety.</summary>
+    private static bool IsExample(string match)
+    {
+        if (match.Contains("EXAMPLE", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var tail = match.Length > 12 ? match[^12..] : match;
+        return tail.Distinct().Count() <= 2;
+    }
+
+    [GeneratedRegex(@"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}", RegexOptions.CultureInvariant)]
+    private static partial Regex PyPiToken();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])dckr_pat_[A-Za-z0-9_-]{27}(?![A-Za-z0-9_-])", RegexOptions.CultureInvariant)]
+    private static partial Regex DockerHubToken();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant)]
+    private static partial Regex HuggingFaceToken();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenAiKey();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,}", RegexOptions.CultureInvariant)]
+    private static partial Regex AnthropicKey();
+
+    [GeneratedRegex(@"^(?:%[^%]+%|__[^_].*__|\[[A-Za-z _-]+\]|(?:your|my|enter|insert)[-_ ].*|.*[-_](?:here|goes[-_]here))$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceholderShape();
+
+    [GeneratedRegex(@"(?<![A-Za-z])(?:fake|dummy|example|sample|placeholder|changeme|redacted)(?![a-z])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FakeWord();
 
     [GeneratedRegex(@"-----BEGIN[ A-Z0-9]*PRIVATE KEY( BLOCK)?-----")]
     private static partial Regex PemPrivateKey();
