@@ -1,22 +1,18 @@
-using System.CommandLine;
 using DockerLint.Cli;
+using DockerLint.Cli.Commands;
 
-var paths = new Argument<string[]>("paths")
+var environment = CliEnvironment.FromConsole();
+int exitCode;
+try
 {
-    Description = "Dockerfiles and Compose files, or folders to search for them (default: the current folder).",
-    Arity = ArgumentArity.ZeroOrMore,
-};
+    exitCode = CommandLine.Run(args, environment);
+}
+catch (Exception e)
+{
+    // A bug in DockerLint, not a problem of the files: say so, and never exit as if the files were clean.
+    environment.Error.WriteLine($"dockerlint: internal error: {e}");
+    exitCode = ExitCodes.Incomplete;
+}
 
-var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.");
-root.Arguments.Add(paths);
-root.SetAction(result => LintCommand.Run(result.GetValue(paths) ?? [], Console.Out, Console.Error));
-
-var parseFile = new Argument<string>("file") { Description = "The Dockerfile or Compose file to parse." };
-var buildKit = new Option<bool>("--buildkit") { Description = "Print BuildKit's s-expression dump instead of the tree." };
-var parse = new Command("parse", "Print a Dockerfile's syntax tree with every span, or a Compose project's merged model with the origin of every value.");
-parse.Arguments.Add(parseFile);
-parse.Options.Add(buildKit);
-parse.SetAction(result => ParseCommand.Run(result.GetValue(parseFile)!, result.GetValue(buildKit), Console.Out, Console.Error));
-root.Subcommands.Add(parse);
-
-return root.Parse(args).Invoke();
+environment.Output.Flush();
+return exitCode;

@@ -1,91 +1,56 @@
 using System.Diagnostics;
+using System.Text.Json;
+using DockerLint.Cli.Commands;
 
 namespace DockerLint.Cli.Tests;
 
 public sealed class CliTests
 {
-    private static (int ExitCode, string Output, string Error) Lint(params string[] paths)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = LintCommand.Run(paths, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static string Samples => Path.Combine(RepositoryRoot.Path, "samples");
 
-    private static string TempDir()
+    [Test]
+    public void Hardened_samples_have_nothing_to_report()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "dockerlint-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
+        var result = new CliHarness(RepositoryRoot.Path) { Rules = null }.Run("--format", "gcc", "samples/hardened");
+        Assert.That(result.Output, Is.Empty);
+        Assert.That(result.Error, Is.Empty);
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success));
     }
 
     [Test]
-    public void Clean_sample_has_nothing_to_report()
+    public void Insecure_samples_are_reported_and_fail()
     {
-        var (exit, output, error) = Lint(Path.Combine(RepositoryRoot.Path, "samples", "Dockerfile"));
-        Assert.That(output, Is.Empty);
-        Assert.That(error, Is.Empty);
-        Assert.That(exit, Is.EqualTo(0));
+        var result = new CliHarness(RepositoryRoot.Path) { Rules = null }.Run("--format", "gcc", "samples/insecure");
+        Assert.That(result.Output, Does.Contain("samples/insecure/Dockerfile:").And.Contain("[DF1001]"));
+        Assert.That(result.Output, Does.Contain("samples/insecure/compose.yaml:").And.Contain("[DC1001]"));
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Findings));
     }
 
     [Test]
     public void Broken_sample_reports_in_msbuild_format_and_fails()
     {
-        var file = Path.Combine(RepositoryRoot.Path, "samples", "broken.Dockerfile");
-        var (exit, output, _) = Lint(file);
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines, Has.Length.EqualTo(4));
-        Assert.That(lines[0], Is.EqualTo($"{file}(3,1): warning DF0005: Empty line inside a continued RUN instruction"));
-        Assert.That(lines[2], Is.EqualTo($"{file}(6,1): error DF0001: Unknown instruction 'FETCH'"));
-        Assert.That(exit, Is.EqualTo(1));
+        var file = Path.Combine(Samples, "broken", "Dockerfile");
+        var result = new CliHarness(RepositoryRoot.Path).Run(file);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Does.Contain($"{file}(3,1,3,1): warning DF0005: Empty line inside a continued RUN instruction"));
+        Assert.That(lines, Does.Contain($"{file}(6,1,6,6): error DF0001: Unknown instruction 'FETCH'"));
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Findings));
     }
 
     [Test]
-    public void Folders_are_searched_for_dockerfiles_and_other_files_are_skipped()
+    public void The_set_up_command_lints_every_sample()
     {
-        var dir = TempDir();
-        Directory.CreateDirectory(Path.Combine(dir, "sub"));
-        File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM alpine\n");
-        File.WriteAllText(Path.Combine(dir, "sub", "api.Dockerfile"), "FROM alpine\nBOGUS\n");
-        File.WriteAllText(Path.Combine(dir, "sub", "Containerfile"), "FROM alpine\nNOPE\n");
-        File.WriteAllText(Path.Combine(dir, "README.md"), "BOGUS\n");
-        var (exit, output, _) = Lint(dir);
-        Assert.That(output, Does.Contain("api.Dockerfile(2,1): error DF0001"));
-        Assert.That(output, Does.Contain("Containerfile(2,1): error DF0001"));
-        Assert.That(output, Does.Not.Contain("README"));
-        Assert.That(exit, Is.EqualTo(1));
-    }
-
-    [Test]
-    public void Missing_file_is_reported_and_the_others_are_still_linted()
-    {
-        var dir = TempDir();
-        var good = Path.Combine(dir, "Dockerfile");
-        File.WriteAllText(good, "FROM alpine\nBOGUS\n");
-        var (exit, output, error) = Lint(Path.Combine(dir, "missing"), good);
-        Assert.That(error, Does.Contain("missing: error: no such file or folder"));
-        Assert.That(output, Does.Contain("error DF0001"));
-        Assert.That(exit, Is.EqualTo(2));
-    }
-
-    [Test]
-    public void Compose_files_are_found_and_their_problems_reported()
-    {
-        var dir = TempDir();
-        File.WriteAllText(Path.Combine(dir, "compose.yaml"), "services:\n  web:\n    image: nginx\n    enviroment:\n      A: b\n");
-        File.WriteAllText(Path.Combine(dir, "docker-compose.prod.yml"), "services:\n  web:\n    image: nginx:1.27\n");
-        File.WriteAllText(Path.Combine(dir, "config.yaml"), "not: [compose\n");
-        var (exit, output, _) = Lint(dir);
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines, Has.Length.EqualTo(1), output);
-        Assert.That(lines[0], Does.EndWith("compose.yaml(4,5): error DC0011: Unknown key 'enviroment' in service 'web'; did you mean 'environment'?"));
-        Assert.That(exit, Is.EqualTo(1));
+        var result = new CliHarness(RepositoryRoot.Path) { Rules = null }.Run("--format", "json", "samples");
+        using var document = JsonDocument.Parse(result.Output);
+        var paths = document.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("path").GetString()).Distinct().ToList();
+        Assert.That(paths, Is.EquivalentTo(new[] { "samples/broken/Dockerfile", "samples/insecure/Dockerfile", "samples/insecure/compose.yaml" }));
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Findings));
     }
 
     [Test]
     public void Parse_command_prints_a_compose_project_with_origins()
     {
-        var dir = TempDir();
+        var dir = CliHarness.TempDir();
         File.WriteAllText(Path.Combine(dir, ".env"), "TAG=1.27\n");
         var file = Path.Combine(dir, "compose.yaml");
         File.WriteAllText(file, "x-common: &common\n  restart: always\nservices:\n  web:\n    <<: *common\n    image: nginx:${TAG}\n");
@@ -104,6 +69,8 @@ public sealed class CliTests
     [TestCase("Dockerfile-dev", false)]
     [TestCase("docker-compose.yml", false)]
     [TestCase("Dockerfiles", false)]
+    [TestCase("Dockerfile.dockerignore", false)]
+    [TestCase("api.Dockerfile.dockerignore", false)]
     public void Dockerfile_names(string name, bool expected)
     {
         Assert.That(SourceFiles.IsDockerfileName(name), Is.EqualTo(expected));
@@ -112,13 +79,12 @@ public sealed class CliTests
     [Test]
     public void Parse_command_prints_every_token_with_its_span()
     {
-        var dir = TempDir();
+        var dir = CliHarness.TempDir();
         var file = Path.Combine(dir, "Dockerfile");
         File.WriteAllText(file, "FROM alpine AS base\nRUN echo \\\n  hi\n");
-        var output = new StringWriter();
-        var exit = ParseCommand.Run(file, buildKit: false, output, new StringWriter());
-        var text = output.ToString();
-        Assert.That(exit, Is.EqualTo(0));
+        var result = new CliHarness(dir).Run("parse", file);
+        var text = result.Output;
+        Assert.That(result.ExitCode, Is.EqualTo(0));
         Assert.That(text, Does.Contain("Instruction RUN [20..35) 2:1-3:5"));
         Assert.That(text, Does.Contain("KeywordToken \"FROM\" [0..4) 1:1-1:5"));
         Assert.That(text, Does.Contain("trailing LineContinuationTrivia \"\\\\\\n\" [29..31) 2:10-3:1"));
@@ -128,37 +94,73 @@ public sealed class CliTests
     [Test]
     public void Parse_command_buildkit_dump()
     {
-        var dir = TempDir();
+        var dir = CliHarness.TempDir();
         var file = Path.Combine(dir, "Dockerfile");
         File.WriteAllText(file, "FROM alpine\nCOPY --from=x a /b\n");
-        var output = new StringWriter();
-        ParseCommand.Run(file, buildKit: true, output, new StringWriter());
-        Assert.That(output.ToString(), Is.EqualTo("(from \"alpine\")\n(copy [\"--from=x\"] \"a\" \"/b\")\n"));
+        var result = new CliHarness(dir).Run("parse", "--buildkit", file);
+        Assert.That(result.Output, Is.EqualTo("(from \"alpine\")\n(copy [\"--from=x\"] \"a\" \"/b\")\n"));
     }
 
     [Test]
     [Category("Packaging")]
-    public void Pack_at_the_root_produces_exactly_one_package_the_tool()
+    public void Pack_at_the_root_produces_exactly_one_package_the_tool_and_it_runs()
     {
-        var output = TempDir();
-        var start = new ProcessStartInfo("dotnet", ["pack", "-c", "Release", "-o", output, "-p:ContinuousIntegrationBuild=false"])
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(5)), Is.True, "dotnet pack timed out");
-        Assert.That(process.ExitCode, Is.EqualTo(0), stdout.Result + stderr.Result);
+        var output = CliHarness.TempDir();
+        var (packExit, packOutput) = Exec("dotnet", ["pack", "-c", "Release", "-o", output, "-p:ContinuousIntegrationBuild=false"], RepositoryRoot.Path);
+        Assert.That(packExit, Is.EqualTo(0), packOutput);
         var packages = Directory.GetFiles(output, "*.nupkg").Select(Path.GetFileName).ToList();
         Assert.That(packages, Has.Count.EqualTo(1), string.Join(", ", packages));
         Assert.That(packages[0], Does.Match(@"^DockerLint\.\d+\.\d+\.\d+.*\.nupkg$"));
-        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, packages[0]!));
-        var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-        using var reader = new StreamReader(nuspec.Open());
-        Assert.That(reader.ReadToEnd(), Does.Contain("<packageType name=\"DotnetTool\""));
-        Assert.That(zip.Entries.Any(e => e.FullName == "tools/net10.0/any/dockerlint.dll"), Is.True);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, packages[0]!)))
+        {
+            var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var reader = new StreamReader(nuspec.Open());
+            Assert.That(reader.ReadToEnd(), Does.Contain("<packageType name=\"DotnetTool\""));
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.That(entries, Does.Contain("tools/net10.0/any/dockerlint.dll"));
+            Assert.That(entries, Does.Contain("tools/net10.0/any/Sarif.dll"), "the SARIF SDK, referenced by path, is in the tool");
+            Assert.That(entries, Does.Contain("tools/net10.0/any/Newtonsoft.Json.dll"));
+        }
+
+        // Install the packed tool from a feed holding only it, as a user would, and let it write SARIF.
+        var feed = CliHarness.TempDir();
+        File.WriteAllText(Path.Combine(feed, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{output}" />
+              </packageSources>
+            </configuration>
+            """);
+        var toolPath = Path.Combine(feed, "tools");
+        var version = packages[0]![("DockerLint.".Length)..^".nupkg".Length];
+        var (installExit, installOutput) = Exec("dotnet", ["tool", "install", "DockerLint", "--tool-path", toolPath, "--version", version, "--configfile", Path.Combine(feed, "nuget.config")], feed);
+        Assert.That(installExit, Is.EqualTo(0), installOutput);
+        var (runExit, sarif) = Exec(Path.Combine(toolPath, OperatingSystem.IsWindows() ? "dockerlint.exe" : "dockerlint"), ["--format", "sarif", "samples/insecure"], RepositoryRoot.Path, standardOutputOnly: true);
+        Assert.That(runExit, Is.EqualTo(ExitCodes.Findings), sarif);
+        using var log = SarifTests.AssertValid(sarif);
+        Assert.That(log.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength(), Is.GreaterThan(0));
+    }
+
+    private static (int ExitCode, string Output) Exec(string program, string[] arguments, string directory, bool standardOutputOnly = false)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (Path.GetDirectoryName(Environment.ProcessPath) is { } dotnetRoot && File.Exists(Path.Combine(dotnetRoot, "dotnet")))
+        {
+            // The installed tool's launcher looks for the runtime here when dotnet is not in a default place.
+            start.Environment["DOTNET_ROOT"] = dotnetRoot;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(5)), Is.True, $"{program} timed out");
+        return (process.ExitCode, standardOutputOnly ? stdout.Result : stdout.Result + stderr.Result);
     }
 }

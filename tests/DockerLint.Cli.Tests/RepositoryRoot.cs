@@ -5,6 +5,9 @@ internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
+    /// <summary>The folder of this test project's sources (fixtures and goldens live there).</summary>
+    public static string TestProject => System.IO.Path.Combine(Path, "tests", "DockerLint.Cli.Tests");
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using DockerLint.Parser.Model;
-using DockerLint.Rules.Secrets;
 using DockerLint.Rules.Engine;
+using DockerLint.Rules.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

@@ -1,8 +1,9 @@
 using System.Text;
+using DockerLint.Cli.Formats;
 using DockerLint.Parser.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace DockerLint.Cli;
+namespace DockerLint.Cli.Commands;
 
 /// <summary>
 /// <c>dockerlint parse FILE</c>: prints a Dockerfile's syntax tree with spans, or a Compose project's
@@ -10,6 +11,7 @@ namespace DockerLint.Cli;
 /// </summary>
 internal static class ParseCommand
 {
+    /// <summary>Prints the tree or the project of <paramref name="file"/>, then its diagnostics in msbuild format.</summary>
     public static int Run(string file, bool buildKit, TextWriter output, TextWriter error)
     {
         if (SourceFiles.IsComposeName(Path.GetFileName(file)))
@@ -18,7 +20,7 @@ internal static class ParseCommand
             output.Write(ComposePrinter.Print(project));
             foreach (var diagnostic in project.Diagnostics)
             {
-                output.WriteLine(LintCommand.Format(diagnostic));
+                output.WriteLine(MsBuildFormatter.Line(diagnostic));
             }
 
             return 0;
@@ -32,14 +34,14 @@ internal static class ParseCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"{file}: error: cannot read the file: {e.Message}");
-            return 2;
+            return ExitCodes.UsageError;
         }
 
         var tree = DockerfileSyntaxTree.Parse(bytes, file);
         output.Write(buildKit ? BuildKitAstDumper.Dump(tree) : Print(tree));
         foreach (var diagnostic in tree.Diagnostics)
         {
-            output.WriteLine(LintCommand.Format(diagnostic));
+            output.WriteLine(MsBuildFormatter.Line(diagnostic));
         }
 
         return 0;

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using DockerLint.Cli.Formats;
+
+namespace DockerLint.Cli.Commands;
+
+/// <summary>
+/// The command line: <c>dockerlint [paths...]</c> and its options, and the <c>rules</c>,
+/// <c>explain</c>, <c>docs</c> and <c>parse</c> commands. A parse error (an unknown option, a value
+/// not among the accepted ones) prints the errors and exits with 2.
+/// </summary>
+internal static class CommandLine
+{
+    /// <summary>Parses <paramref name="args"/> and runs the command they name.</summary>
+    public static int Run(string[] args, CliEnvironment environment)
+    {
+        var root = Build(environment);
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                environment.Error.WriteLine($"dockerlint: error: {error.Message}");
+            }
+
+            environment.Error.WriteLine("Run 'dockerlint --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return result.Invoke(new InvocationConfiguration
+        {
+            Output = environment.Output,
+            Error = environment.Error,
+            EnableDefaultExceptionHandler = false,
+        });
+    }
+
+    /// <summary>The root command with its options and subcommands.</summary>
+    public static RootCommand Build(CliEnvironment environment)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files and folders to lint; '-' reads standard input. Default: the current folder.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = "Output format. Default: text on a terminal, msbuild otherwise.",
+            HelpName = string.Join('|', ReportFormats.Names),
+        };
+        format.AcceptOnlyFromAmong([.. ReportFormats.Names]);
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to FILE (atomically: the old file stays whole if writing fails).",
+            HelpName = "FILE",
+        };
+        var failLevel = new Option<string>("--fail-level")
+        {
+            Description = "Lowest severity that makes the exit code 1: error, warning, note, or none.",
+            DefaultValueFactory = _ => "warning",
+        };
+        failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        var preview = new Option<bool>("--preview") { Description = "Run preview rules too." };
+        var include = new Option<string[]>("--include")
+        {
+            Description = "Also lint files matching GLOB in searched folders (repeatable), e.g. '**/*.dockerfile.tmpl'.",
+            HelpName = "GLOB",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var exclude = new Option<string[]>("--exclude")
+        {
+            Description = "Skip files or folders matching GLOB in searched folders (repeatable), e.g. 'test/**'.",
+            HelpName = "GLOB",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var fileType = new Option<string?>("--file-type")
+        {
+            Description = "Read the paths named explicitly (and standard input) as this kind, whatever their names.",
+            HelpName = "dockerfile|compose",
+        };
+        fileType.AcceptOnlyFromAmong("dockerfile", "compose");
+        var stdinFileName = new Option<string?>("--stdin-filename")
+        {
+            Description = "The file name standard input stands for: its path in the report and, without --file-type, its kind.",
+            HelpName = "NAME",
+        };
+
+        var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.")
+        {
+            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName,
+        };
+        root.SetAction(result => LintCommand.Run(
+            new LintSettings
+            {
+                Paths = result.GetValue(paths) ?? [],
+                Discovery = new DiscoveryOptions
+                {
+                    Include = result.GetValue(include) ?? [],
+                    Exclude = result.GetValue(exclude) ?? [],
+                    FileType = result.GetValue(fileType) switch
+                    {
+                        "dockerfile" => FileKind.Dockerfile,
+                        "compose" => FileKind.Compose,
+                        _ => null,
+                    },
+                    StdinFileName = result.GetValue(stdinFileName),
+                },
+                Format = result.GetValue(format) is { } name ? ReportFormats.Parse(name) : null,
+                Output = result.GetValue(output),
+                FailLevel = result.GetValue(failLevel) switch
+                {
+                    "error" => FailLevel.Error,
+                    "note" => FailLevel.Note,
+                    "none" => FailLevel.None,
+                    _ => FailLevel.Warning,
+                },
+                Preview = result.GetValue(preview),
+            },
+            environment));
+
+        var rulesFormat = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text", HelpName = "text|json" };
+        rulesFormat.AcceptOnlyFromAmong("text", "json");
+        var rules = new Command("rules", "List every rule with its severity, category and status.") { rulesFormat };
+        rules.SetAction(result => RulesCommand.Run(result.GetValue(rulesFormat) == "json", environment));
+        root.Subcommands.Add(rules);
+
+        var id = new Argument<string>("id") { Description = "A rule ID (DF1001), or another tool's ID it stands for (DL3002)." };
+        var explain = new Command("explain", "Print a rule's documentation: title, severity, category, aliases and explanation.") { id };
+        explain.SetAction(result => ExplainCommand.Run(result.GetValue(id)!, environment));
+        root.Subcommands.Add(explain);
+
+        var outputDir = new Option<string?>("--output-dir") { Description = $"Folder to write to (default: {DocsCommand.DefaultFolder}).", HelpName = "DIR" };
+        var docs = new Command("docs", "Generate the rule documentation: a page per rule and the index.") { outputDir };
+        docs.SetAction(result => DocsCommand.Run(result.GetValue(outputDir), environment));
+        root.Subcommands.Add(docs);
+
+        var parseFile = new Argument<string>("file") { Description = "The Dockerfile or Compose file to parse." };
+        var buildKit = new Option<bool>("--buildkit") { Description = "Print BuildKit's s-expression dump instead of the tree." };
+        var parse = new Command("parse", "Print a Dockerfile's syntax tree with every span, or a Compose project's merged model with the origin of every value.")
+        {
+            parseFile, buildKit,
+        };
+        parse.SetAction(result => ParseCommand.Run(result.GetValue(parseFile)!, result.GetValue(buildKit), environment.Output, environment.Error));
+        root.Subcommands.Add(parse);
+        return root;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using DockerLint.Cli.Formats;
+
+namespace DockerLint.Cli.Commands;
+
+/// <summary>What the lint command was asked to do.</summary>
+internal sealed record LintSettings
+{
+    /// <summary>Files, folders, or <c>-</c> for standard input; the current folder when empty.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>How files are found.</summary>
+    public DiscoveryOptions Discovery { get; init; } = new();
+
+    /// <summary>The format; null for the default (text on a terminal, msbuild otherwise).</summary>
+    public ReportFormat? Format { get; init; }
+
+    /// <summary>The file to write the report to; null or <c>-</c> for standard output.</summary>
+    public string? Output { get; init; }
+
+    /// <summary>The lowest severity that fails the run.</summary>
+    public FailLevel FailLevel { get; init; } = FailLevel.Warning;
+
+    /// <summary>Runs preview rules too.</summary>
+    public bool Preview { get; init; }
+}
+
+/// <summary>
+/// The default command: finds the files, analyses them, writes the report in the chosen format to
+/// standard output or atomically to <c>--output</c>, and turns the outcome into an exit code
+/// (<see cref="ExitCodes"/>).
+/// </summary>
+internal static class LintCommand
+{
+    /// <summary>Runs the command.</summary>
+    public static int Run(LintSettings settings, CliEnvironment environment)
+    {
+        var paths = settings.Paths;
+        if (settings.Discovery.StdinFileName is not null && !paths.Contains(SourceFiles.StandardInputName))
+        {
+            if (paths.Count > 0)
+            {
+                environment.Error.WriteLine("dockerlint: error: --stdin-filename names standard input, so '-' must be among the paths.");
+                return ExitCodes.UsageError;
+            }
+
+            paths = [SourceFiles.StandardInputName];
+        }
+
+        var problems = new List<ToolProblem>();
+        var files = SourceFiles.Find(paths, settings.Discovery, environment, problems);
+        byte[]? standardInput = null;
+        if (files.Any(f => f.IsStandardInput))
+        {
+            using var input = environment.OpenInput();
+            using var buffer = new MemoryStream();
+            input.CopyTo(buffer);
+            standardInput = buffer.ToArray();
+        }
+
+        var report = LintRunner.Run(
+            SourceFiles.Group(files),
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules },
+            environment,
+            standardInput,
+            problems);
+
+        var toFile = settings.Output is { } output && output != "-";
+        var format = settings.Format ?? (environment.OutputIsTerminal && !toFile ? ReportFormat.Text : ReportFormat.MsBuild);
+        var context = new FormatContext(ReportPaths.For(environment), Color: format == ReportFormat.Text && !toFile && environment.ColorAllowed);
+        var formatter = ReportFormats.For(format);
+
+        string? failure = null;
+        if (toFile)
+        {
+            failure = AtomicFile.Write(environment.FullPath(settings.Output!), writer => formatter.Write(report, context, writer), environment.WrapOutputFile);
+        }
+        else
+        {
+            formatter.Write(report, context, environment.Output);
+        }
+
+        if (toFile || !ReportFormats.EmbedsProblems(format))
+        {
+            foreach (var problem in report.Problems)
+            {
+                environment.Error.WriteLine($"dockerlint: error: {problem.Describe(context.Paths)}");
+            }
+        }
+
+        if (failure is not null)
+        {
+            environment.Error.WriteLine($"dockerlint: error: {failure}");
+            return ExitCodes.UsageError;
+        }
+
+        return ExitCode(report, settings.FailLevel);
+    }
+
+    /// <summary>The exit code of a report at a fail level.</summary>
+    public static int ExitCode(LintReport report, FailLevel failLevel)
+    {
+        if (report.Problems.Any(p => p.Kind == ProblemKind.MissingPath))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        if (report.Incomplete)
+        {
+            return ExitCodes.Incomplete;
+        }
+
+        return report.Findings.Any(f => f.Severity.Fails(failLevel)) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace DockerLint.Cli;
+
+/// <summary>
+/// Tells a regular file from a device, a pipe or a socket, which .NET shows alike
+/// (<see cref="FileInfo.Exists"/> is true and the attributes are <c>Normal</c> for <c>/dev/null</c>).
+/// The report writer must not rename a file over <c>/dev/null</c> (as root it could). The C
+/// library's <c>statx</c> (Linux) or <c>stat</c> (macOS, FreeBSD) is looked up at run time, so a
+/// system without it, or with a C library under another name, falls back to a path check instead
+/// of failing.
+/// </summary>
+internal static unsafe class FileTypes
+{
+    private const int AtCurrentDirectory = -100;
+    private const uint StatxType = 0x1;
+    private const int StatxModeOffset = 0x1C;
+    private const int BsdStatModeOffset = 4;
+    private const int TypeMask = 0xF000;
+    private const int RegularFile = 0x8000;
+
+    // statx(int dirfd, const char *path, int flags, unsigned int mask, struct statx *buf)
+    private static readonly delegate* unmanaged<int, byte*, int, uint, byte*, int> s_statx =
+        OperatingSystem.IsLinux() ? (delegate* unmanaged<int, byte*, int, uint, byte*, int>)Export(["libc.so.6", "libc"], "statx") : null;
+
+    // stat(const char *path, struct stat *buf)
+    private static readonly delegate* unmanaged<byte*, byte*, int> s_stat =
+        OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD() ? (delegate* unmanaged<byte*, byte*, int>)Export(["libSystem.dylib", "libc.so.7", "libc"], "stat") : null;
+
+    /// <summary>
+    /// True when <paramref name="path"/> (symbolic links followed) is a regular file; false for a
+    /// folder, a device, a pipe or a socket, and when it does not exist.
+    /// </summary>
+    public static bool IsRegularFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return true; // File.Exists is false for folders, and device names are not files on disk
+        }
+
+        // Larger than struct statx (256 bytes) and struct stat; only the mode is read.
+        var buffer = stackalloc byte[512];
+        var name = Encoding.UTF8.GetBytes(path + "\0");
+        fixed (byte* pathBytes = name)
+        {
+            if (s_statx != null)
+            {
+                return s_statx(AtCurrentDirectory, pathBytes, 0, StatxType, buffer) == 0 && (*(ushort*)(buffer + StatxModeOffset) & TypeMask) == RegularFile;
+            }
+
+            if (s_stat != null)
+            {
+                return s_stat(pathBytes, buffer) == 0 && (*(ushort*)(buffer + BsdStatModeOffset) & TypeMask) == RegularFile;
+            }
+        }
+
+        // No way to ask the system: at least never take a device file for a regular one.
+        return !Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal);
+    }
+
+    private static nint Export(string[] libraries, string function)
+    {
+        foreach (var library in libraries)
+        {
+            if (NativeLibrary.TryLoad(library, out var handle) && NativeLibrary.TryGetExport(handle, function, out var address))
+            {
+                return address;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using DockerLint.Parser.Compose;
+using DockerLint.Parser.Model;
+using DockerLint.Parser.Syntax;
+using DockerLint.Rules.Engine;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerLint.Cli;
+
+/// <summary>How the rules run.</summary>
+internal sealed record AnalysisOptions
+{
+    /// <summary>Runs preview rules too (<c>--preview</c>).</summary>
+    public bool Preview { get; init; }
+
+    /// <summary>The rules to run instead of every rule of DockerLint.Rules (tests pin them so goldens do not move when rules are added).</summary>
+    public ImmutableArray<Rule>? Rules { get; init; }
+}
+
+/// <summary>
+/// Reads the files of each work item, runs the engine on them in parallel and gathers one
+/// <see cref="LintReport"/>: findings deduplicated (a file reached from two Compose projects
+/// reports once) and ordered by path, line, column and ID, whatever order the work finished in.
+/// </summary>
+internal static class LintRunner
+{
+    /// <summary>Analyses <paramref name="items"/>; <paramref name="problems"/> holds what discovery already found wrong.</summary>
+    public static LintReport Run(IReadOnlyList<WorkItem> items, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, IEnumerable<ToolProblem> problems)
+    {
+        var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview });
+        var rules = engine.AllRulesWithSyntax.ToImmutableArray();
+        var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var sources = new SourceCache(environment.ReadFile);
+        var results = new (List<Diagnostic> Diagnostics, List<ToolProblem> Problems)[items.Count];
+
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var itemProblems = new List<ToolProblem>();
+            try
+            {
+                Analyze(items[i], engine, environment, standardInput, sources, diagnostics, itemProblems);
+            }
+            catch (Exception e)
+            {
+                // The parsers and the engine report bad input as diagnostics and never throw; this is the
+                // safety net that keeps one file's crash from hiding every other file's findings.
+                itemProblems.Add(new ToolProblem(ProblemKind.InternalError, items[i].Path, $"DockerLint failed on this file: {e.GetType().Name}: {e.Message}"));
+            }
+
+            results[i] = (diagnostics, itemProblems);
+        });
+
+        // One finding per rule and place: a file reached from two Compose projects (include, extends)
+        // reports once, with the message of the first project in path order.
+        var findings = new List<Finding>();
+        var seen = new HashSet<(string Id, string Path, LinePositionSpan Span)>();
+        var allProblems = new List<ToolProblem>(problems);
+        for (var i = 0; i < items.Count; i++)
+        {
+            foreach (var diagnostic in results[i].Diagnostics)
+            {
+                var finding = ToFinding(diagnostic, items[i].Path, byId, environment);
+                if (seen.Add((finding.Id, finding.Path, finding.Span)))
+                {
+                    findings.Add(finding);
+                }
+            }
+
+            allProblems.AddRange(results[i].Problems);
+        }
+
+        var active = engine.ActiveRules.Select(r => r.Id).Concat(AnalyzerEngine.SyntaxRules.Select(r => r.Id)).ToImmutableHashSet(StringComparer.Ordinal);
+        return new LintReport(
+            [.. findings.Order(Finding.Order)],
+            [.. allProblems.Distinct().Order(ToolProblem.Order)],
+            items.Sum(i => i.Files.Count),
+            rules,
+            active,
+            sources);
+    }
+
+    private static void Analyze(WorkItem item, AnalyzerEngine engine, CliEnvironment environment, byte[]? standardInput, SourceCache sources, List<Diagnostic> diagnostics, List<ToolProblem> problems)
+    {
+        AnalysisResult result;
+        if (item.Kind == FileKind.Dockerfile)
+        {
+            var file = item.Files[0];
+            if (Read(file.Path, file.IsStandardInput ? standardInput : null, environment, problems) is not { } bytes)
+            {
+                return;
+            }
+
+            var tree = DockerfileSyntaxTree.Parse(bytes, file.Path);
+            sources.Add(file.Path, tree.Text);
+            result = engine.Analyze(DockerfileModel.Create(tree));
+        }
+        else
+        {
+            var stdin = item.Files.FirstOrDefault(f => f.IsStandardInput)?.Path;
+            var project = ComposeLoader.Load([.. item.Files.Select(f => f.Path)], readFile: path =>
+            {
+                if (path == stdin)
+                {
+                    return TextDecoding.Decode(standardInput ?? []);
+                }
+
+                // The loader also asks for files that may not exist (a project's .env, includes): those are
+                // null without a problem; the loader reports a missing include itself.
+                return File.Exists(path) && Read(path, null, environment, problems) is { } bytes ? TextDecoding.Decode(bytes) : null;
+            });
+            foreach (var file in project.Files)
+            {
+                sources.Add(file.Source.Path, file.Source.Text);
+            }
+
+            result = engine.Analyze(project);
+        }
+
+        diagnostics.AddRange(result.Diagnostics);
+        problems.AddRange(result.Notifications.Select(n => new ToolProblem(n.RuleId is null ? ProblemKind.InternalError : ProblemKind.RuleFailed, n.Path, n.Message, n.RuleId)));
+    }
+
+    private static byte[]? Read(string path, byte[]? standardInput, CliEnvironment environment, List<ToolProblem> problems)
+    {
+        if (standardInput is not null)
+        {
+            return standardInput;
+        }
+
+        try
+        {
+            return environment.ReadFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new ToolProblem(ProblemKind.Unreadable, path, $"cannot read the file: {e.Message}"));
+            return null;
+        }
+    }
+
+    private static Finding ToFinding(Diagnostic diagnostic, string fallbackPath, Dictionary<string, Rule> rules, CliEnvironment environment)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        var path = string.IsNullOrEmpty(span.Path) ? fallbackPath : environment.FullPath(span.Path);
+        return new Finding(
+            diagnostic.Id,
+            Severities.From(diagnostic.Severity),
+            diagnostic.GetMessage(CultureInfo.InvariantCulture),
+            path,
+            span.Span,
+            rules.GetValueOrDefault(diagnostic.Id));
+    }
+}

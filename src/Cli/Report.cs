@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using DockerLint.Rules.Engine;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerLint.Cli;
+
+/// <summary>How serious a finding is, in the words SARIF uses.</summary>
+internal enum Severity
+{
+    /// <summary>Informational (Roslyn's Info and Hidden).</summary>
+    Note,
+
+    /// <summary>A problem worth fixing.</summary>
+    Warning,
+
+    /// <summary>The build fails or the configuration is dangerous.</summary>
+    Error,
+}
+
+/// <summary>The lowest severity that fails the run (<c>--fail-level</c>).</summary>
+internal enum FailLevel
+{
+    /// <summary>Nothing fails the run.</summary>
+    None,
+
+    /// <summary>Notes, warnings and errors fail the run.</summary>
+    Note,
+
+    /// <summary>Warnings and errors fail the run.</summary>
+    Warning,
+
+    /// <summary>Only errors fail the run.</summary>
+    Error,
+}
+
+/// <summary>Names and conversions of <see cref="Severity"/>.</summary>
+internal static class Severities
+{
+    /// <summary>Our severity for a Roslyn one.</summary>
+    public static Severity From(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => Severity.Error,
+        DiagnosticSeverity.Warning => Severity.Warning,
+        _ => Severity.Note,
+    };
+
+    /// <summary><c>error</c>, <c>warning</c> or <c>note</c>.</summary>
+    public static string Name(this Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
+    };
+
+    /// <summary>True when a finding of <paramref name="severity"/> fails a run at <paramref name="level"/>.</summary>
+    public static bool Fails(this Severity severity, FailLevel level) => level switch
+    {
+        FailLevel.None => false,
+        FailLevel.Note => true,
+        FailLevel.Warning => severity >= Severity.Warning,
+        _ => severity == Severity.Error,
+    };
+}
+
+/// <summary>One finding, with what every output format needs.</summary>
+/// <param name="Id">The rule ID (<c>DF1001</c>).</param>
+/// <param name="Severity">Its severity.</param>
+/// <param name="Message">The message, formatted.</param>
+/// <param name="Path">The absolute path of the file.</param>
+/// <param name="Span">The 0-based start and end (end exclusive) of the flagged characters.</param>
+/// <param name="Rule">The rule, when the ID is a known one.</param>
+internal sealed record Finding(string Id, Severity Severity, string Message, string Path, LinePositionSpan Span, Rule? Rule)
+{
+    /// <summary>Orders findings by path, line, column, ID, then message.</summary>
+    public static IComparer<Finding> Order { get; } = Comparer<Finding>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a.Path, b.Path);
+        c = c != 0 ? c : a.Span.Start.CompareTo(b.Span.Start);
+        c = c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        c = c != 0 ? c : a.Span.End.CompareTo(b.Span.End);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    });
+
+    /// <summary>1-based start line.</summary>
+    public int StartLine => Span.Start.Line + 1;
+
+    /// <summary>1-based start column.</summary>
+    public int StartColumn => Span.Start.Character + 1;
+
+    /// <summary>1-based end line.</summary>
+    public int EndLine => Span.End.Line + 1;
+
+    /// <summary>1-based end column, exclusive (the column after the last flagged character).</summary>
+    public int EndColumn => Span.End.Character + 1;
+}
+
+/// <summary>Why a run is incomplete or did not do all it was asked.</summary>
+internal enum ProblemKind
+{
+    /// <summary>A path named on the command line does not exist (a usage error).</summary>
+    MissingPath,
+
+    /// <summary>A file or folder could not be read.</summary>
+    Unreadable,
+
+    /// <summary>A rule crashed on a file; the other rules still ran.</summary>
+    RuleFailed,
+
+    /// <summary>DockerLint itself failed on a file.</summary>
+    InternalError,
+}
+
+/// <summary>A problem of the tool rather than of the files: SARIF's tool execution notifications.</summary>
+/// <param name="Kind">What went wrong.</param>
+/// <param name="Path">The absolute path concerned, when there is one.</param>
+/// <param name="Message">What happened, as a sentence.</param>
+/// <param name="RuleId">The rule that failed, for <see cref="ProblemKind.RuleFailed"/>.</param>
+internal sealed record ToolProblem(ProblemKind Kind, string? Path, string Message, string? RuleId = null)
+{
+    /// <summary>The message prefixed with the path it concerns (a rule failure's message names its file already).</summary>
+    public string Describe(ReportPaths paths)
+        => Path is null || Kind == ProblemKind.RuleFailed ? Message : $"{paths.Relative(Path)}: {Message}";
+
+    /// <summary>Orders problems by path, then message.</summary>
+    public static IComparer<ToolProblem> Order { get; } = Comparer<ToolProblem>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a.Path ?? "", b.Path ?? "");
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    });
+}
+
+/// <summary>Everything a run found, ready for a formatter.</summary>
+internal sealed class LintReport
+{
+    /// <summary>Creates a report.</summary>
+    public LintReport(ImmutableArray<Finding> findings, ImmutableArray<ToolProblem> problems, int fileCount, ImmutableArray<Rule> rules, ImmutableHashSet<string> activeRuleIds, SourceCache sources)
+    {
+        Findings = findings;
+        Problems = problems;
+        FileCount = fileCount;
+        Rules = rules;
+        ActiveRuleIds = activeRuleIds;
+        Sources = sources;
+    }
+
+    /// <summary>The findings, deduplicated and in order (path, line, column, ID).</summary>
+    public ImmutableArray<Finding> Findings { get; }
+
+    /// <summary>Tool problems, in order.</summary>
+    public ImmutableArray<ToolProblem> Problems { get; }
+
+    /// <summary>How many files were analysed (Compose files included through others not counted).</summary>
+    public int FileCount { get; }
+
+    /// <summary>Every rule DockerLint has, syntax diagnostics included, ordered by ID.</summary>
+    public ImmutableArray<Rule> Rules { get; }
+
+    /// <summary>The IDs of the rules that ran (syntax diagnostics always do).</summary>
+    public ImmutableHashSet<string> ActiveRuleIds { get; }
+
+    /// <summary>The text of the files, for snippets and fingerprints.</summary>
+    public SourceCache Sources { get; }
+
+    /// <summary>True when something could not be read or a rule failed: the findings are not the whole truth.</summary>
+    public bool Incomplete => !Problems.IsEmpty;
+
+    /// <summary>How many findings have each severity.</summary>
+    public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+}
+
+/// <summary>
+/// The text of each file findings point into: the text the parsers read (so snippets match the
+/// spans even for standard input), and, for files no parser kept (a Compose project's <c>.env</c>),
+/// the file read from disk once, on demand.
+/// </summary>
+internal sealed class SourceCache
+{
+    private readonly Dictionary<string, SourceText?> _texts = new(StringComparer.Ordinal);
+    private readonly Func<string, byte[]> _readFile;
+    private readonly Lock _lock = new();
+
+    /// <summary>Creates a cache that reads missing files with <paramref name="readFile"/>.</summary>
+    public SourceCache(Func<string, byte[]> readFile)
+    {
+        _readFile = readFile;
+    }
+
+    /// <summary>Records the text a parser read for <paramref name="path"/>.</summary>
+    public void Add(string path, SourceText text)
+    {
+        lock (_lock)
+        {
+            _texts.TryAdd(path, text);
+        }
+    }
+
+    /// <summary>The text of <paramref name="path"/>, or null when it cannot be had.</summary>
+    public SourceText? Get(string path)
+    {
+        lock (_lock)
+        {
+            if (!_texts.TryGetValue(path, out var text))
+            {
+                text = Read(path);
+                _texts[path] = text;
+            }
+
+            return text;
+        }
+    }
+
+    /// <summary>The text of 0-based <paramref name="line"/> of <paramref name="path"/>, without its line break; null when unknown.</summary>
+    public string? Line(string path, int line)
+    {
+        var text = Get(path);
+        return text is null || line < 0 || line >= text.Lines.Count ? null : text.ToString(text.Lines[line].Span);
+    }
+
+    private SourceText? Read(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? SourceText.From(TextDecoding.Decode(_readFile(path))) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Decodes file bytes the way <see cref="File.ReadAllText(string)"/> does (UTF-8 unless a byte order mark says otherwise).</summary>
+internal static class TextDecoding
+{
+    /// <summary>The text of <paramref name="bytes"/>.</summary>
+    public static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+}
