@@ -43,6 +43,20 @@ internal static class SharedCorpus
         return Directory.Exists(path) ? path : null;
     }
 
+    /// <summary>
+    /// The Compose files of <c>../shared/corpus/compose</c> (by docker compose's naming), in a stable
+    /// order, with the folder; ignores the calling test when the corpus is missing.
+    /// </summary>
+    public static (string Directory, List<string> Files) RequireComposeFiles()
+    {
+        var dir = RequireDirectory("corpus/compose");
+        var files = System.IO.Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
+            .Where(f => DockerLint.Parser.Compose.ComposeLoader.IsComposeFileName(Path.GetFileName(f)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return (dir, files);
+    }
+
     private static string? FindSharedRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

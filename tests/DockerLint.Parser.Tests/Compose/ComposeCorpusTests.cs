@@ -9,11 +9,7 @@ public sealed class ComposeCorpusTests
     [Test]
     public void Every_compose_file_loads_and_the_error_free_share_is_reported()
     {
-        var dir = SharedCorpus.RequireDirectory("corpus/compose");
-        var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
-            .Where(f => ComposeLoader.IsComposeFileName(Path.GetFileName(f)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var (dir, files) = SharedCorpus.RequireComposeFiles();
         Assert.That(files, Has.Count.GreaterThan(500));
         var clean = 0;
         var services = 0;

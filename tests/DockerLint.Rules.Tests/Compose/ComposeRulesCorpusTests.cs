@@ -10,11 +10,7 @@ public sealed class ComposeRulesCorpusTests
     [Test]
     public void Compose_rules_run_on_the_corpus_without_notifications()
     {
-        var dir = SharedCorpus.RequireDirectory("corpus/compose");
-        var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
-            .Where(f => ComposeLoader.IsComposeFileName(Path.GetFileName(f)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var (dir, files) = SharedCorpus.RequireComposeFiles();
         Assert.That(files, Has.Count.GreaterThan(500));
 
         var counts = Lint.Engine.Rules.Where(r => r.Id.StartsWith("DC", StringComparison.Ordinal)).ToDictionary(r => r.Id, _ => 0);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using DockerLint.Parser.Compose.Schema;
 using DockerLint.Parser.Compose.Yaml;
 using Microsoft.CodeAnalysis;
@@ -13,16 +12,12 @@ namespace DockerLint.Parser.Tests.Compose.Schema;
 /// The test prints the share of files with no DC0xxx error and every error found (TestContext.Out),
 /// so real schema errors in the corpus are visible, not hidden.
 /// </summary>
-public sealed partial class ComposeSchemaCorpusTests
+public sealed class ComposeSchemaCorpusTests
 {
     [Test]
     public void Every_compose_file_validates_without_throwing_and_reports_inside_the_file()
     {
-        var root = SharedCorpus.RequireDirectory("corpus/compose");
-        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => ComposeFileName().IsMatch(Path.GetFileName(f)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var (root, files) = SharedCorpus.RequireComposeFiles();
         Assert.That(files, Has.Count.GreaterThan(100), "the corpus should hold hundreds of Compose files");
 
         var clock = Stopwatch.StartNew();
@@ -128,6 +123,4 @@ public sealed partial class ComposeSchemaCorpusTests
         };
     }
 
-    [GeneratedRegex(@"^(?:docker-)?compose(?:[._-].*)?\.ya?ml$", RegexOptions.CultureInvariant)]
-    private static partial Regex ComposeFileName();
 }
