@@ -29,10 +29,20 @@ internal sealed class SyntaxRule : Rule
 
         ## Example
 
-        The message names the exact problem and points at the characters that cause it.
+        {Fence(Example.Bad)}
 
         ## Use instead
 
-        Write the {(Target == RuleTarget.Dockerfile ? "instruction" : "value")} the way the message says.
+        {Fence(Example.Good)}
         """;
+
+    private (string Bad, string Good) Example => SyntaxRuleExamples.ById.TryGetValue(Id, out var example)
+        ? example
+        : ("(see the message: it names the exact problem)", "(write it the way the message says)");
+
+    private string Fence(string code)
+    {
+        var language = Target == RuleTarget.Dockerfile ? "dockerfile" : "yaml";
+        return $"```{language}\n{code}\n```";
+    }
 }
