@@ -3,6 +3,7 @@ using System.Globalization;
 using DockerLint.Parser.Compose;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Syntax;
+using DockerLint.Parser.Text;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -17,6 +18,9 @@ internal sealed record AnalysisOptions
 
     /// <summary>The rules to run instead of every rule of DockerLint.Rules (tests pin them so goldens do not move when rules are added).</summary>
     public ImmutableArray<Rule>? Rules { get; init; }
+
+    /// <summary>The largest file read, in bytes (<c>--max-file-size</c>); larger files get DF0013/DC0006 and are skipped.</summary>
+    public long MaxFileSize { get; init; } = SourceDecoder.DefaultMaxFileSize;
 }
 
 /// <summary>
@@ -41,7 +45,7 @@ internal static class LintRunner
             var itemProblems = new List<ToolProblem>();
             try
             {
-                Analyze(items[i], engine, environment, standardInput, sources, diagnostics, itemProblems);
+                Analyze(items[i], engine, options, environment, standardInput, sources, diagnostics, itemProblems);
             }
             catch (Exception e)
             {
@@ -82,18 +86,27 @@ internal static class LintRunner
             sources);
     }
 
-    private static void Analyze(WorkItem item, AnalyzerEngine engine, CliEnvironment environment, byte[]? standardInput, SourceCache sources, List<Diagnostic> diagnostics, List<ToolProblem> problems)
+    private static void Analyze(WorkItem item, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, List<Diagnostic> diagnostics, List<ToolProblem> problems)
     {
         AnalysisResult result;
+        var skipped = new List<string>();
         if (item.Kind == FileKind.Dockerfile)
         {
             var file = item.Files[0];
-            if (Read(file.Path, file.IsStandardInput ? standardInput : null, environment, problems) is not { } bytes)
+            if (Read(file.Path, file.IsStandardInput ? standardInput : null, SourceKind.Dockerfile, options, environment, problems) is not { } decoded)
             {
                 return;
             }
 
-            var tree = DockerfileSyntaxTree.Parse(bytes, file.Path);
+            diagnostics.AddRange(decoded.Diagnostics);
+            if (decoded.Text is not { } text)
+            {
+                // Skipped (too large, binary): an empty text keeps the formatters from reading the file for a snippet.
+                sources.Add(file.Path, SourceText.From(""));
+                return;
+            }
+
+            var tree = DockerfileSyntaxTree.Parse(text, file.Path);
             sources.Add(file.Path, tree.Text);
             result = engine.Analyze(DockerfileModel.Create(tree));
         }
@@ -102,14 +115,26 @@ internal static class LintRunner
             var stdin = item.Files.FirstOrDefault(f => f.IsStandardInput)?.Path;
             var project = ComposeLoader.Load([.. item.Files.Select(f => f.Path)], readFile: path =>
             {
-                if (path == stdin)
-                {
-                    return TextDecoding.Decode(standardInput ?? []);
-                }
-
                 // The loader also asks for files that may not exist (a project's .env, includes): those are
                 // null without a problem; the loader reports a missing include itself.
-                return File.Exists(path) && Read(path, null, environment, problems) is { } bytes ? TextDecoding.Decode(bytes) : null;
+                if (path != stdin && !File.Exists(path))
+                {
+                    return null;
+                }
+
+                if (Read(path, path == stdin ? standardInput ?? [] : null, SourceKind.Compose, options, environment, problems) is not { } decoded)
+                {
+                    return null;
+                }
+
+                diagnostics.AddRange(decoded.Diagnostics);
+                if (decoded.Text is null)
+                {
+                    skipped.Add(path);
+                    sources.Add(path, SourceText.From(""));
+                }
+
+                return decoded.Text;
             });
             foreach (var file in project.Files)
             {
@@ -119,24 +144,46 @@ internal static class LintRunner
             result = engine.Analyze(project);
         }
 
-        diagnostics.AddRange(result.Diagnostics);
+        // A skipped Compose file has its own diagnostic (DC0006, DC0007); the loader's "cannot read" would repeat it.
+        diagnostics.AddRange(result.Diagnostics.Where(d => !IsAboutSkippedFile(d, skipped)));
         problems.AddRange(result.Notifications.Select(n => new ToolProblem(n.RuleId is null ? ProblemKind.InternalError : ProblemKind.RuleFailed, n.Path, n.Message, n.RuleId)));
     }
 
-    private static byte[]? Read(string path, byte[]? standardInput, CliEnvironment environment, List<ToolProblem> problems)
+    private static bool IsAboutSkippedFile(Diagnostic diagnostic, List<string> skipped)
+        => skipped.Count > 0
+            && diagnostic.Id == ComposeDiagnostics.FileNotReadable.Id
+            && skipped.Any(path => diagnostic.GetMessage(CultureInfo.InvariantCulture).Contains($"'{path}'", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Reads and decodes a file (or standard input): a file over the size limit is not read at all;
+    /// one that cannot be read, or that vanished since it was found, is a tool problem and null.
+    /// </summary>
+    private static DecodedSource? Read(string path, byte[]? standardInput, SourceKind kind, AnalysisOptions options, CliEnvironment environment, List<ToolProblem> problems)
     {
         if (standardInput is not null)
         {
-            return standardInput;
+            return SourceDecoder.Decode(standardInput, path, kind, options.MaxFileSize);
         }
 
         try
         {
-            return environment.ReadFile(path);
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > options.MaxFileSize)
+            {
+                return new DecodedSource(null, [SourceDecoder.TooLarge(path, kind, info.Length, options.MaxFileSize)]);
+            }
+
+            return SourceDecoder.Decode(environment.ReadFile(path), path, kind, options.MaxFileSize);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            problems.Add(new ToolProblem(ProblemKind.Unreadable, path, "cannot read the file: it was deleted or moved after it was found"));
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ToolProblem(ProblemKind.Unreadable, path, $"cannot read the file: {e.Message}"));
+            var reason = Directory.Exists(path) ? "it is a folder" : e.Message;
+            problems.Add(new ToolProblem(ProblemKind.Unreadable, path, $"cannot read the file: {reason}"));
             return null;
         }
     }

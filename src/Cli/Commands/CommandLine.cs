@@ -84,9 +84,17 @@ internal static class CommandLine
             HelpName = "NAME",
         };
 
+        var maxFileSize = new Option<long>("--max-file-size")
+        {
+            Description = "Skip files larger than SIZE bytes (a K, M or G suffix multiplies by 1024s) with DF0013/DC0006. Default: 10M.",
+            HelpName = "SIZE",
+            DefaultValueFactory = _ => Parser.Text.SourceDecoder.DefaultMaxFileSize,
+            CustomParser = argument => ParseSize(argument.Tokens[0].Value) is { } size ? size : ReportSizeError(argument),
+        };
+
         var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.")
         {
-            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName,
+            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize,
         };
         root.SetAction(result => LintCommand.Run(
             new LintSettings
@@ -114,6 +122,7 @@ internal static class CommandLine
                     _ => FailLevel.Warning,
                 },
                 Preview = result.GetValue(preview),
+                MaxFileSize = result.GetValue(maxFileSize),
             },
             environment));
 
@@ -142,5 +151,29 @@ internal static class CommandLine
         parse.SetAction(result => ParseCommand.Run(result.GetValue(parseFile)!, result.GetValue(buildKit), environment.Output, environment.Error));
         root.Subcommands.Add(parse);
         return root;
+    }
+
+    /// <summary>A size in bytes: digits, optionally followed by K, M or G (KiB, MiB, GiB); null when malformed, zero or negative.</summary>
+    public static long? ParseSize(string text)
+    {
+        var value = text.Trim();
+        long unit = 1;
+        var suffix = value.Length > 0 ? char.ToUpperInvariant(value[^1]) : ' ';
+        if (suffix is 'K' or 'M' or 'G')
+        {
+            unit = suffix switch { 'K' => 1L << 10, 'M' => 1L << 20, _ => 1L << 30 };
+            value = value[..^1];
+        }
+
+        return long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && number > 0 && number <= long.MaxValue / unit
+            ? number * unit
+            : null;
+    }
+
+    private static long ReportSizeError(System.CommandLine.Parsing.ArgumentResult argument)
+    {
+        argument.AddError($"--max-file-size: '{argument.Tokens[0].Value}' is not a size in bytes (digits, optionally followed by K, M or G).");
+        return 0;
     }
 }

@@ -23,6 +23,9 @@ internal sealed record LintSettings
 
     /// <summary>Runs preview rules too.</summary>
     public bool Preview { get; init; }
+
+    /// <summary>The largest file read, in bytes (<c>--max-file-size</c>).</summary>
+    public long MaxFileSize { get; init; } = Parser.Text.SourceDecoder.DefaultMaxFileSize;
 }
 
 /// <summary>
@@ -60,7 +63,7 @@ internal static class LintCommand
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize },
             environment,
             standardInput,
             problems);

@@ -40,6 +40,21 @@ public static class ComposeDiagnostics
         "DC0005", "File not readable", "Cannot read '{0}': {1}", DiagnosticSeverity.Error,
         "A Compose file, or a file it refers to, is missing or cannot be read.");
 
+    /// <summary>DC0006: the file is larger than the size limit, so it is not analysed.</summary>
+    public static readonly DiagnosticDescriptor FileTooLarge = Create(
+        "DC0006", "File too large", "The file is {0} bytes, more than the limit of {1} bytes (--max-file-size); it is not analysed", DiagnosticSeverity.Error,
+        "DockerLint skips a file larger than the size limit (10 MiB unless --max-file-size says otherwise), so that no input makes memory or time grow without bound. Nothing else in the file is checked.");
+
+    /// <summary>DC0007: the file holds a NUL byte, so it is binary and not analysed.</summary>
+    public static readonly DiagnosticDescriptor BinaryFile = Create(
+        "DC0007", "Binary file", "The file holds a NUL byte (at byte offset {0}), so it is binary, not YAML; it is not analysed", DiagnosticSeverity.Error,
+        "YAML is text; a NUL byte (that is not part of UTF-16 text) means the file is binary. Nothing else in the file is checked.");
+
+    /// <summary>DC0008: the file is not valid UTF-8; it is analysed with U+FFFD for the bad bytes.</summary>
+    public static readonly DiagnosticDescriptor InvalidUtf8 = Create(
+        "DC0008", "Invalid UTF-8", "The file is not valid UTF-8 (the first bad byte is at byte offset {0}); it is analysed with U+FFFD in place of each bad sequence", DiagnosticSeverity.Warning,
+        "docker compose reads YAML as UTF-8 (or UTF-16) and rejects other bytes; the file was probably saved as Latin-1 or Windows-1252. Save it as UTF-8.");
+
     /// <summary>DC0010: a value breaks the Compose schema.</summary>
     public static readonly DiagnosticDescriptor SchemaViolation = Create(
         "DC0010", "Compose schema violation", "{0}", DiagnosticSeverity.Error,
@@ -83,7 +98,7 @@ public static class ComposeDiagnostics
     /// <summary>Every descriptor of this class.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        InvalidYaml, DuplicateKey, YamlLimitExceeded, UnknownTag, FileNotReadable, SchemaViolation, UnknownKey,
+        InvalidYaml, DuplicateKey, YamlLimitExceeded, UnknownTag, FileNotReadable, FileTooLarge, BinaryFile, InvalidUtf8, SchemaViolation, UnknownKey,
         RequiredVariableMissing, InvalidInterpolation, InvalidEnvFile, InvalidReference, YamlBooleanTrap, YamlSexagesimalTrap,
     ];
 }

@@ -74,11 +74,31 @@ public static class SyntaxDiagnostics
         "DF0012", "Invalid variable expansion", "{0}", DiagnosticSeverity.Error,
         "The word has a malformed variable reference or quoting that BuildKit's expansion rejects.");
 
+    /// <summary>DF0013: the file is larger than the size limit, so it is not analysed.</summary>
+    public static readonly DiagnosticDescriptor FileTooLarge = Create(
+        "DF0013", "File too large", "The file is {0} bytes, more than the limit of {1} bytes (--max-file-size); it is not analysed", DiagnosticSeverity.Error,
+        "DockerLint skips a file larger than the size limit (10 MiB unless --max-file-size says otherwise), so that no input makes memory or time grow without bound. Nothing else in the file is checked.");
+
+    /// <summary>DF0014: the file holds a NUL byte, so it is binary and not analysed.</summary>
+    public static readonly DiagnosticDescriptor BinaryFile = Create(
+        "DF0014", "Binary file", "The file holds a NUL byte (at byte offset {0}), so it is binary, not a Dockerfile; it is not analysed", DiagnosticSeverity.Error,
+        "A Dockerfile is text; a NUL byte (that is not part of UTF-16 text) means the file is binary, or was saved in an encoding BuildKit cannot read. Nothing else in the file is checked.");
+
+    /// <summary>DF0015: the file is not valid UTF-8; it is analysed with U+FFFD for the bad bytes.</summary>
+    public static readonly DiagnosticDescriptor InvalidUtf8 = Create(
+        "DF0015", "Invalid UTF-8", "The file is not valid UTF-8 (the first bad byte is at byte offset {0}); it is analysed with U+FFFD in place of each bad sequence", DiagnosticSeverity.Warning,
+        "BuildKit reads a Dockerfile as UTF-8; bytes that are not UTF-8 (often a file saved as Latin-1 or Windows-1252) reach the build as garbage. Save the file as UTF-8.");
+
+    /// <summary>DF0016: the file is UTF-16, which BuildKit does not read.</summary>
+    public static readonly DiagnosticDescriptor Utf16Encoding = Create(
+        "DF0016", "Dockerfile saved as UTF-16", "The file is {0} ({1} a byte order mark); BuildKit reads Dockerfiles as UTF-8 and fails on it", DiagnosticSeverity.Error,
+        "Some Windows editors and PowerShell's Out-File save text as UTF-16. DockerLint decodes it and analyses the text, but docker build reads the bytes as UTF-8 and fails at the first line. Save the file as UTF-8.");
+
     /// <summary>Every descriptor of this class.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnknownInstruction, MissingArguments, UnterminatedHeredoc, InvalidParserDirective, EmptyContinuationLine,
         InvalidFlag, InvalidExecForm, NoInstructions, InvalidKeyValue, InvalidArguments, InstructionBeforeFrom,
-        InvalidVariableExpansion,
+        InvalidVariableExpansion, FileTooLarge, BinaryFile, InvalidUtf8, Utf16Encoding,
     ];
 }

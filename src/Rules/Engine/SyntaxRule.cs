@@ -25,7 +25,7 @@ internal sealed class SyntaxRule : Rule
 
         ## Why is this bad?
 
-        {(Target == RuleTarget.Dockerfile ? "BuildKit reads the file the same way and fails, or warns, at this place." : "docker compose reads the file the same way and fails, or misreads the value, at this place.")}
+        {Why}
 
         ## Example
 
@@ -35,6 +35,12 @@ internal sealed class SyntaxRule : Rule
 
         {Fence(Example.Good)}
         """;
+
+    private string Why => SyntaxRuleExamples.WhyById.TryGetValue(Id, out var why)
+        ? why
+        : Target == RuleTarget.Dockerfile
+            ? "BuildKit reads the file the same way and fails, or warns, at this place."
+            : "docker compose reads the file the same way and fails, or misreads the value, at this place.";
 
     private (string Bad, string Good) Example => SyntaxRuleExamples.ById.TryGetValue(Id, out var example)
         ? example

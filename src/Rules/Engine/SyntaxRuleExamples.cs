@@ -18,11 +18,18 @@ internal static class SyntaxRuleExamples
         ["DF0010"] = ("FROM alpine:3.20 AS 1st", "FROM alpine:3.20 AS first"),
         ["DF0011"] = ("RUN echo hi\nFROM alpine:3.20", "ARG VERSION=3.20\nFROM alpine:${VERSION}"),
         ["DF0012"] = ("FROM alpine:3.20\nWORKDIR /opt/${APP", "FROM alpine:3.20\nWORKDIR /opt/${APP}"),
+        ["DF0013"] = ("# Dockerfile.generated: 40 MB written by a script\nFROM alpine:3.20\nRUN echo line-1 \\\n && echo line-2 \\\n # … 900,000 more lines", "FROM alpine:3.20\nCOPY steps.sh /tmp/\nRUN sh /tmp/steps.sh"),
+        ["DF0014"] = ("# a gzip archive saved as Dockerfile; its first bytes (hex):\n# 1f 8b 08 00 00 00 00 00 00 03 ed …", "FROM alpine:3.20\nADD rootfs.tar.gz /"),
+        ["DF0015"] = ("# saved as Windows-1252: é is the single byte E9\nFROM alpine:3.20\nLABEL maintainer=\"Ren\uFFFD Dupont\"", "# saved as UTF-8: é is C3 A9\nFROM alpine:3.20\nLABEL maintainer=\"René Dupont\""),
+        ["DF0016"] = ("# saved by PowerShell's Out-File (UTF-16 LE): FF FE 46 00 52 00 4F 00 4D 00 …\nFROM alpine:3.20", "# saved as UTF-8 (Out-File -Encoding utf8NoBOM): 46 52 4F 4D …\nFROM alpine:3.20"),
         ["DC0001"] = ("services:\n  web:\n    image: nginx: 1.27", "services:\n  web:\n    image: \"nginx:1.27\""),
         ["DC0002"] = ("services:\n  web:\n    image: nginx:1.27\n    image: nginx:1.28", "services:\n  web:\n    image: nginx:1.28"),
         ["DC0003"] = ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n# … nine more levels", "x-defaults: &defaults\n  restart: unless-stopped"),
         ["DC0004"] = ("services:\n  web:\n    image: !vault secret/image", "services:\n  web:\n    image: ${WEB_IMAGE}"),
         ["DC0005"] = ("include:\n  - ./missing/compose.yaml", "include:\n  - ./db/compose.yaml"),
+        ["DC0006"] = ("# compose.yaml: 30 MB written by a script\nservices:\n  svc-1:\n    image: example/app:1.4\n  # … 400,000 more services", "services:\n  app:\n    image: example/app:1.4\n    deploy:\n      replicas: 400"),
+        ["DC0007"] = ("# a SQLite database saved as compose.yaml; its first bytes (hex):\n# 53 51 4c 69 74 65 20 66 6f 72 6d 61 74 20 33 00 …", "services:\n  db:\n    image: postgres:16"),
+        ["DC0008"] = ("# saved as Windows-1252: é is the single byte E9\nservices:\n  web:\n    labels:\n      owner: \"Ren\uFFFD\"", "# saved as UTF-8: é is C3 A9\nservices:\n  web:\n    labels:\n      owner: \"René\""),
         ["DC0010"] = ("services:\n  web:\n    ports: 80", "services:\n  web:\n    ports:\n      - \"127.0.0.1:80:80\""),
         ["DC0011"] = ("services:\n  web:\n    enviroment:\n      LOG_LEVEL: info", "services:\n  web:\n    environment:\n      LOG_LEVEL: info"),
         ["DC0020"] = ("services:\n  web:\n    image: ${IMAGE:?set IMAGE}", "services:\n  web:\n    image: ${IMAGE:-example/web:1.4}"),
@@ -31,5 +38,20 @@ internal static class SyntaxRuleExamples
         ["DC0030"] = ("services:\n  web:\n    extends:\n      service: bas", "services:\n  base:\n    restart: always\n  web:\n    extends:\n      service: base"),
         ["DC0040"] = ("services:\n  web:\n    environment:\n      DEBUG: yes", "services:\n  web:\n    environment:\n      DEBUG: \"yes\""),
         ["DC0041"] = ("services:\n  ssh:\n    ports:\n      - 22:22", "services:\n  ssh:\n    ports:\n      - \"127.0.0.1:22:22\""),
+    };
+
+    /// <summary>
+    /// Why it matters, for the diagnostics about a file's bytes rather than its syntax, where the
+    /// default ("BuildKit reads the file the same way and fails") is not the whole story.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WhyById { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["DF0013"] = "Nothing in the file is checked, so its problems go unreported; a Dockerfile this large is almost always generated, and is better split into a script the Dockerfile copies and runs.",
+        ["DF0014"] = "Nothing in the file is checked; if it really is meant as a Dockerfile, BuildKit cannot read it either.",
+        ["DF0015"] = "BuildKit passes the bad bytes on unchanged, so labels, paths and commands carry text no tool reads the same way; the findings on the replaced characters may be off.",
+        ["DF0016"] = "docker build fails on the first line, although the file looks right in the editor that saved it.",
+        ["DC0006"] = "Nothing in the file is checked, so its problems go unreported; a Compose file this large is almost always generated.",
+        ["DC0007"] = "Nothing in the file is checked; docker compose cannot read it either.",
+        ["DC0008"] = "docker compose rejects the file, or the bad bytes reach the containers as garbled text; the findings on the replaced characters may be off.",
     };
 }

@@ -6,8 +6,14 @@ namespace DockerLint.Rules.Tests.Engine;
 public sealed class SyntaxRuleExamplesTests
 {
     // Examples that need more than one in-memory file: a missing file given on the command line (DC0005),
-    // a complete explicit environment (DC0020), a .env file (DC0022), or ten levels of aliases (DC0003).
-    private static readonly HashSet<string> s_notRunnable = ["DC0003", "DC0005", "DC0020", "DC0022"];
+    // a complete explicit environment (DC0020), a .env file (DC0022), or ten levels of aliases (DC0003); or
+    // that concern a file's bytes, which the CLI decodes before any parser sees text: its size (DF0013, DC0006),
+    // NUL bytes (DF0014, DC0007), invalid UTF-8 (DF0015, DC0008) or UTF-16 (DF0016). Those are tested on real
+    // files in DockerLint.Parser.Tests (SourceDecoderTests) and DockerLint.Cli.Tests (InputRobustnessTests).
+    private static readonly HashSet<string> s_notRunnable =
+    [
+        "DC0003", "DC0005", "DC0006", "DC0007", "DC0008", "DC0020", "DC0022", "DF0013", "DF0014", "DF0015", "DF0016",
+    ];
 
     public static IEnumerable<TestCaseData> Examples()
         => AnalyzerEngine.SyntaxRules.Select(r => new TestCaseData(r.Id).SetName($"Example of {r.Id}"));
