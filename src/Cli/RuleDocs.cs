@@ -54,13 +54,27 @@ internal static class RuleDocs
         index.Append("Every finding DockerLint reports, with its default severity. IDs are two letters and four digits:\n");
         index.Append("`DF` Dockerfile, `DC` Compose; `x0xx` syntax and schema, `x1xxx` security, `x2xxx` correctness,\n");
         index.Append("`x3xxx` best practice, `x5xxx` style. Preview rules run with `--preview`.\n\n");
-        index.Append("| ID | Title | Severity | Category | Status |\n| --- | --- | --- | --- | --- |\n");
-        foreach (var rule in rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+        // One table per category, in the order of the ID bands; Dockerfile rules before Compose rules within each.
+        string[] order = [RuleCategories.Syntax, RuleCategories.Security, RuleCategories.Correctness, RuleCategories.BestPractice, RuleCategories.Style];
+        var byCategory = rules.GroupBy(r => r.Descriptor.Category).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var category in order.Concat(byCategory.Keys.Where(k => !order.Contains(k)).Order(StringComparer.Ordinal)))
         {
-            index.Append($"| [{rule.Id}]({rule.Id}.md) | {Escape(RuleNames.Title(rule))} | {Severities.From(rule.Descriptor.DefaultSeverity).Name()} | {rule.Descriptor.Category} | {RuleNames.Status(rule)} |\n");
+            if (!byCategory.TryGetValue(category, out var inCategory))
+            {
+                continue;
+            }
+
+            index.Append("## ").Append(category).Append("\n\n");
+            index.Append("| ID | Title | Applies to | Severity | Status |\n| --- | --- | --- | --- | --- |\n");
+            foreach (var rule in inCategory.OrderBy(r => r.Target).ThenBy(r => r.Id, StringComparer.Ordinal))
+            {
+                index.Append($"| [{rule.Id}]({rule.Id}.md) | {Escape(RuleNames.Title(rule))} | {rule.Target} | {Severities.From(rule.Descriptor.DefaultSeverity).Name()} | {RuleNames.Status(rule)} |\n");
+            }
+
+            index.Append('\n');
         }
 
-        return index.ToString();
+        return index.ToString().TrimEnd('\n') + "\n";
     }
 
     /// <summary>Every file of the docs folder: <c>ID.md</c> for each rule and <c>README.md</c>, by file name.</summary>
