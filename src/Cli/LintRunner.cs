@@ -30,6 +30,9 @@ internal sealed record AnalysisOptions
 /// </summary>
 internal static class LintRunner
 {
+    /// <summary>The notification for a named pipe, socket or device found or named as a file to lint.</summary>
+    public const string NotRegularFile = "cannot read the file: it is a named pipe, a socket or a device, not a regular file; it is not opened";
+
     /// <summary>Analyses <paramref name="items"/>; <paramref name="problems"/> holds what discovery already found wrong.</summary>
     public static LintReport Run(IReadOnlyList<WorkItem> items, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, IEnumerable<ToolProblem> problems)
     {
@@ -124,6 +127,8 @@ internal static class LintRunner
 
                 if (Read(path, path == stdin ? standardInput ?? [] : null, SourceKind.Compose, options, environment, problems) is not { } decoded)
                 {
+                    // A tool notification names the file already (unreadable, a pipe or a device).
+                    skipped.Add(path);
                     return null;
                 }
 
@@ -144,7 +149,7 @@ internal static class LintRunner
             result = engine.Analyze(project);
         }
 
-        // A skipped Compose file has its own diagnostic (DC0006, DC0007); the loader's "cannot read" would repeat it.
+        // A skipped Compose file has its own diagnostic (DC0006, DC0007) or notification; the loader's "cannot read" would repeat it.
         diagnostics.AddRange(result.Diagnostics.Where(d => !IsAboutSkippedFile(d, skipped)));
         problems.AddRange(result.Notifications.Select(n => new ToolProblem(n.RuleId is null ? ProblemKind.InternalError : ProblemKind.RuleFailed, n.Path, n.Message, n.RuleId)));
     }
@@ -162,7 +167,18 @@ internal static class LintRunner
     {
         if (standardInput is not null)
         {
-            return SourceDecoder.Decode(standardInput, path, kind, options.MaxFileSize);
+            // Standard input was read up to one byte past the limit (StandardInput.Read), so its full size is unknown.
+            return standardInput.LongLength > options.MaxFileSize
+                ? new DecodedSource(null, [SourceDecoder.TooLargeStream(path, kind, options.MaxFileSize)])
+                : SourceDecoder.Decode(standardInput, path, kind, options.MaxFileSize);
+        }
+
+        if (File.Exists(path) && !FileTypes.IsRegularFile(path))
+        {
+            // A named pipe would block the run until something writes to it, a device may never end:
+            // neither is opened. (File.Exists is false for folders, which the read below reports.)
+            problems.Add(new ToolProblem(ProblemKind.Unreadable, path, NotRegularFile));
+            return null;
         }
 
         try

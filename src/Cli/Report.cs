@@ -221,7 +221,8 @@ internal sealed class SourceCache
     {
         try
         {
-            return File.Exists(path) ? SourceText.From(TextDecoding.Decode(_readFile(path))) : null;
+            // Never a pipe or a device: reading one for a snippet could block the run.
+            return FileTypes.IsRegularFile(path) ? SourceText.From(TextDecoding.Decode(_readFile(path))) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -34,6 +34,9 @@ internal sealed class CliHarness
 
     public Func<Stream, Stream>? WrapOutputFile { get; init; }
 
+    /// <summary>Opens standard input instead of <see cref="StandardInput"/> (for endless or counting streams).</summary>
+    public Func<Stream>? OpenInput { get; init; }
+
     /// <summary>Runs <c>dockerlint</c> with <paramref name="args"/>.</summary>
     public CliResult Run(params string[] args)
     {
@@ -41,7 +44,7 @@ internal sealed class CliHarness
         var error = new StringWriter { NewLine = "\n" };
         var environment = new CliEnvironment(output, error, CurrentDirectory)
         {
-            OpenInput = () => new MemoryStream(Encoding.UTF8.GetBytes(StandardInput ?? "")),
+            OpenInput = OpenInput ?? (() => new MemoryStream(Encoding.UTF8.GetBytes(StandardInput ?? ""))),
             OutputIsTerminal = Terminal,
             GetVariable = name => Variables.GetValueOrDefault(name),
             Rules = Rules,

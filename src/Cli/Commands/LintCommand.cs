@@ -56,9 +56,7 @@ internal static class LintCommand
         if (files.Any(f => f.IsStandardInput))
         {
             using var input = environment.OpenInput();
-            using var buffer = new MemoryStream();
-            input.CopyTo(buffer);
-            standardInput = buffer.ToArray();
+            standardInput = StandardInput.Read(input, settings.MaxFileSize);
         }
 
         var report = LintRunner.Run(

@@ -100,6 +100,17 @@ public static class SourceDecoder
             size,
             maxFileSize);
 
+    /// <summary>
+    /// The diagnostic of a stream (standard input) read only up to one byte past <paramref name="maxFileSize"/>,
+    /// whose full size is therefore unknown, at its first character.
+    /// </summary>
+    public static Diagnostic TooLargeStream(string path, SourceKind kind, long maxFileSize)
+        => Diagnostic.Create(
+            kind == SourceKind.Compose ? ComposeDiagnostics.FileTooLarge : SyntaxDiagnostics.FileTooLarge,
+            Location.Create(path, default, default),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"at least {maxFileSize + 1}"),
+            maxFileSize);
+
     private static Diagnostic Utf16(string path, bool bigEndian, bool withMark)
         => Diagnostic.Create(
             SyntaxDiagnostics.Utf16Encoding,
