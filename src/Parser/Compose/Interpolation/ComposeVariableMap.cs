@@ -9,7 +9,8 @@ namespace DockerLint.Parser.Compose.Interpolation;
 /// </summary>
 public sealed class ComposeVariableMap : IComposeVariables
 {
-    private readonly Dictionary<string, ShellVariableLookup> _entries = new(StringComparer.Ordinal);
+    // The storage is BuildKit's variable map; this type adds whether the environment is complete.
+    private readonly ShellVariableMap _entries = new(ignoreCase: false);
 
     /// <summary>Creates an empty map.</summary>
     /// <param name="isComplete">True when the map is the whole environment (see <see cref="IComposeVariables.IsComplete"/>).</param>
@@ -40,15 +41,14 @@ public sealed class ComposeVariableMap : IComposeVariables
     }
 
     /// <summary>Sets a variable to a known value (null is treated as empty).</summary>
-    public void Set(string name, string value) => _entries[name ?? string.Empty] = ShellVariableLookup.Known(value);
+    public void Set(string name, string value) => _entries.Set(name, value);
 
     /// <summary>Declares a variable whose value cannot be known statically.</summary>
-    public void SetUnknown(string name) => _entries[name ?? string.Empty] = ShellVariableLookup.Unknown;
+    public void SetUnknown(string name) => _entries.SetUnknown(name);
 
     /// <summary>Removes a variable, making it not set again. Returns true when it was present.</summary>
-    public bool Remove(string name) => _entries.Remove(name ?? string.Empty);
+    public bool Remove(string name) => _entries.Remove(name);
 
     /// <inheritdoc />
-    public ShellVariableLookup Lookup(string name) =>
-        name is not null && _entries.TryGetValue(name, out var lookup) ? lookup : ShellVariableLookup.NotSet;
+    public ShellVariableLookup Lookup(string name) => _entries.Lookup(name);
 }

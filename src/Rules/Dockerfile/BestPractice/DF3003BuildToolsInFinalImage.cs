@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DockerLint.Parser.Images;
 using DockerLint.Parser.Model;
+using DockerLint.Parser.Shell;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -159,8 +160,8 @@ public sealed partial class DF3003BuildToolsInFinalImage : DockerfileRule
         if (root.BaseKind == ImageSourceKind.Image && root.From.Image is { IsValid: true } image && Toolchain(image) is { } toolchain)
         {
             var build = instructions.OfType<RunInstruction>()
-                .SelectMany(RunCommandTokenizer.Commands)
-                .Select(c => RunCommandTokenizer.SkipPrefix(c).ToArray())
+                .SelectMany(ShellCommandSplitter.Commands)
+                .Select(c => ShellCommandSplitter.SkipPrefix(c).ToArray())
                 .FirstOrDefault(words => IsBuildCommand(toolchain.Name, words));
             if (build is not null)
             {
@@ -174,9 +175,9 @@ public sealed partial class DF3003BuildToolsInFinalImage : DockerfileRule
         var installed = new List<(string Package, TextSpan Span, string? Virtual)>();
         foreach (var run in instructions.OfType<RunInstruction>())
         {
-            foreach (var command in RunCommandTokenizer.Commands(run))
+            foreach (var command in ShellCommandSplitter.Commands(run))
             {
-                Apply(RunCommandTokenizer.SkipPrefix(command), installed);
+                Apply(ShellCommandSplitter.SkipPrefix(command), installed);
             }
         }
 
@@ -248,12 +249,12 @@ public sealed partial class DF3003BuildToolsInFinalImage : DockerfileRule
         var words = new List<ShellWordToken>();
         if (entrypoint is not null)
         {
-            words.AddRange(RunCommandTokenizer.FirstCommand(entrypoint));
+            words.AddRange(ShellCommandSplitter.FirstCommand(entrypoint));
         }
 
         if (cmd is not null && (entrypoint is null || entrypoint.IsExecForm))
         {
-            words.AddRange(RunCommandTokenizer.FirstCommand(cmd));
+            words.AddRange(ShellCommandSplitter.FirstCommand(cmd));
         }
 
         var program = Unwrap(words);
@@ -263,7 +264,7 @@ public sealed partial class DF3003BuildToolsInFinalImage : DockerfileRule
         }
 
         // A container kept idle to exec into (sleep infinity, tail -f /dev/null) runs no application.
-        var cmdProgram = cmd is null ? [] : Unwrap([.. RunCommandTokenizer.FirstCommand(cmd)]);
+        var cmdProgram = cmd is null ? [] : Unwrap([.. ShellCommandSplitter.FirstCommand(cmd)]);
         if (cmdProgram.Count > 0 && cmdProgram[0].CommandName is "sleep" or "tail")
         {
             return false;
@@ -280,8 +281,8 @@ public sealed partial class DF3003BuildToolsInFinalImage : DockerfileRule
             var script = program.FindIndex(w => w.Text is "-c" or "/c" or "/C" or "-Command" or "-command");
             if (script >= 0 && script + 1 < program.Count && !program[script + 1].Text.StartsWith('-'))
             {
-                var inner = RunCommandTokenizer.Tokenize(program[script + 1].Text, (_, _) => default).FirstOrDefault();
-                return !inner.IsDefaultOrEmpty && IsApplication(Unwrap([.. RunCommandTokenizer.SkipPrefix(inner)]));
+                var inner = ShellCommandSplitter.Tokenize(program[script + 1].Text, (_, _) => default).FirstOrDefault();
+                return !inner.IsDefaultOrEmpty && IsApplication(Unwrap([.. ShellCommandSplitter.SkipPrefix(inner)]));
             }
 
             // A shell with no script is interactive; a shell running a script file runs an application.

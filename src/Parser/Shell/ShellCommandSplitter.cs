@@ -4,27 +4,27 @@ using DockerLint.Parser.Model;
 using DockerLint.Parser.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace DockerLint.Rules.Dockerfile;
+namespace DockerLint.Parser.Shell;
 
-/// <summary>A word of a shell command read by <see cref="RunCommandTokenizer"/>.</summary>
+/// <summary>A word of a shell command read by <see cref="ShellCommandSplitter"/>.</summary>
 /// <param name="Text">The word with quotes and backslash escapes removed (expansions kept as written).</param>
 /// <param name="Span">Where the word is written (the whole script when the source is not verbatim).</param>
 /// <param name="IsLiteral">False when the word holds an expansion (<c>$X</c>, <c>$(…)</c>, backquotes) or a glob (<c>*</c>, <c>?</c>, <c>[</c>), so its value is not its text.</param>
-internal readonly record struct ShellWordToken(string Text, TextSpan Span, bool IsLiteral)
+public readonly record struct ShellWordToken(string Text, TextSpan Span, bool IsLiteral)
 {
     /// <summary>The word without a leading path: <c>/usr/bin/apt-get</c> → <c>apt-get</c>.</summary>
     public string CommandName => Text[(Text.LastIndexOf('/') + 1)..];
 }
 
 /// <summary>
-/// A deliberately small reader of shell scripts for rules that look for commands (package installs,
+/// The model's reader of RUN scripts, for rules that look for commands (package installs,
 /// compiler calls): it splits a script into simple commands on <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>,
 /// <c>|</c>, <c>&amp;</c>, parentheses and new lines, and each command into words, honouring quotes,
 /// backslashes, <c>$(…)</c>, <c>${…}</c>, comments and redirections (whose targets are dropped). It is
 /// no shell parser: control structures are only skipped as keywords, nothing is expanded, and a rule
 /// must treat words that are not <see cref="ShellWordToken.IsLiteral"/> as unknown.
 /// </summary>
-internal static class RunCommandTokenizer
+public static class ShellCommandSplitter
 {
     private static readonly ImmutableHashSet<string> s_prefixWords = ImmutableHashSet.Create(
         StringComparer.Ordinal, "then", "do", "else", "if", "elif", "while", "until", "!", "{", "}", "time", "exec", "command", "nohup", "eatmydata");
