@@ -177,6 +177,8 @@ public static class ComposeLoader
     /// <summary>Interpolates scalars with the environment of the file they were written in, caching each result.</summary>
     private sealed class Interpolator(ComposeEnvironment environment) : IComposeInterpolation
     {
+        private static readonly ComposeVariableMap s_noVariables = new();
+
         private readonly Dictionary<YamlScalar, ComposeString> _cache = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<string, ComposeEnvironment> _byFile = new(StringComparer.Ordinal);
         private readonly List<Diagnostic> _diagnostics = [];
@@ -207,9 +209,24 @@ public static class ComposeLoader
             var segments = result.IsKnown
                 ? default
                 : result.Segments.Select(s => new ComposeSegment(s.Text, s.IsUnknown)).ToImmutableArray();
-            var value = new ComposeString(scalar, scalar.Value, result.Value, segments);
+            var value = new ComposeString(scalar, scalar.Value, result.Value, segments, OriginOf(scalar, result));
             _cache[scalar] = value;
             return value;
+        }
+
+        /// <summary>
+        /// Written when no variable is involved; Default when interpolating with no variables at all
+        /// gives the same value (only defaults written in the file applied); else the environment's.
+        /// </summary>
+        private static ComposeValueOrigin OriginOf(YamlScalar scalar, ComposeInterpolation result)
+        {
+            if (result.Variables.Count == 0)
+            {
+                return ComposeValueOrigin.Written;
+            }
+
+            var bare = ComposeInterpolator.Interpolate(scalar.Value, s_noVariables);
+            return bare.Value is { } text && text == result.Value ? ComposeValueOrigin.Default : ComposeValueOrigin.Environment;
         }
 
         /// <summary>Interpolates every value of the tree once (keys are not interpolated), so every error is reported.</summary>

@@ -38,6 +38,21 @@ public sealed class ComposeLoaderTests
     }
 
     [Test]
+    public void Each_value_says_where_it_comes_from()
+    {
+        var project = Load(new()
+        {
+            ["compose.yaml"] = "services:\n  web:\n    image: nginx:1.27\n    user: ${APP_USER:-app}\n    hostname: ${HOST}\n    environment:\n      - TAG=${TAG}\n",
+            [".env"] = "HOST=web1\nTAG=1.0\n",
+        });
+        var web = project.Services.Single();
+        Assert.That(web.Image!.Origin, Is.EqualTo(ComposeValueOrigin.Written));
+        Assert.That(web.User!.Origin, Is.EqualTo(ComposeValueOrigin.Default));
+        Assert.That(web.Hostname!.Origin, Is.EqualTo(ComposeValueOrigin.Environment));
+        Assert.That(web.Environment.Single().Value!.Origin, Is.EqualTo(ComposeValueOrigin.Environment), "list items keep the origin");
+    }
+
+    [Test]
     public void Explicit_environment_overrides_the_env_file_and_is_complete()
     {
         var (text, spans) = Markup.Parse("services:\n  web:\n    image: nginx:${TAG}\n    environment:\n      TOKEN: \"{|#0:${TOKEN:?set TOKEN first}|}\"\n");

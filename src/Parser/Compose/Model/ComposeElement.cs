@@ -72,7 +72,7 @@ public abstract class ComposeElement
                     // KEY=VALUE in one string: the value is what follows the separator.
                     var valueText = text[(at + 1)..];
                     var value = resolved.IsKnown
-                        ? new ComposeString(item, resolved.Raw, valueText, default)
+                        ? new ComposeString(item, resolved.Raw, valueText, default, resolved.Origin)
                         : new ComposeString(item, resolved.Raw, null, resolved.Segments);
                     builder.Add(new ComposeKeyValue(text[..at], item, value, item));
                 }

@@ -11,6 +11,19 @@ namespace DockerLint.Parser.Compose.Model;
 /// <param name="IsUnknown">True for a part whose value cannot be known.</param>
 public readonly record struct ComposeSegment(string Text, bool IsUnknown);
 
+/// <summary>Where an interpolated value comes from.</summary>
+public enum ComposeValueOrigin
+{
+    /// <summary>Written in the file: no variable is involved.</summary>
+    Written,
+
+    /// <summary>A default written in the file (<c>${X:-value}</c>), used because the variable is not set.</summary>
+    Default,
+
+    /// <summary>A variable's value: the explicit environment or the project's env file.</summary>
+    Environment,
+}
+
 /// <summary>
 /// A scalar of a Compose file as written and after interpolation. When a variable's value cannot
 /// be known the value is null and <see cref="Segments"/> tells which parts are literal, so
@@ -19,11 +32,12 @@ public readonly record struct ComposeSegment(string Text, bool IsUnknown);
 public sealed class ComposeString
 {
     /// <summary>Creates a value.</summary>
-    public ComposeString(YamlNode node, string raw, string? value, ImmutableArray<ComposeSegment> segments)
+    public ComposeString(YamlNode node, string raw, string? value, ImmutableArray<ComposeSegment> segments, ComposeValueOrigin origin = ComposeValueOrigin.Written)
     {
         Node = node;
         Raw = raw;
         Value = value;
+        Origin = origin;
         Segments = segments.IsDefault ? (value is null ? [] : [new ComposeSegment(value, false)]) : segments;
     }
 
@@ -41,6 +55,9 @@ public sealed class ComposeString
 
     /// <summary>True when the value is known.</summary>
     public bool IsKnown => Value is not null;
+
+    /// <summary>Whether the value is written in the file, a default written in the file, or a variable's value.</summary>
+    public ComposeValueOrigin Origin { get; }
 
     /// <summary>Literal and unknown parts of the value.</summary>
     public ImmutableArray<ComposeSegment> Segments { get; }

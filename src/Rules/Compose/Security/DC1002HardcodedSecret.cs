@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using DockerLint.Parser.Compose.Interpolation;
 using DockerLint.Parser.Compose.Model;
 using DockerLint.Parser.Compose.Yaml;
 using DockerLint.Rules.Engine;
@@ -21,19 +20,6 @@ public sealed class DC1002HardcodedSecret : ComposeRule
         "A password, token or key is written into the Compose project, where everyone who can read the files, inspect the container or pull the image can read it.",
         "CWE-798",
         "CWE-522");
-
-    /// <summary>Where a value comes from.</summary>
-    private enum Origin
-    {
-        /// <summary>Written in the Compose file as it is.</summary>
-        Written,
-
-        /// <summary>The default of an interpolation written in the Compose file (<c>${X:-value}</c>).</summary>
-        Default,
-
-        /// <summary>A variable's value from the project's env file (<c>.env</c>).</summary>
-        EnvFile,
-    }
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => s_descriptor;
@@ -163,42 +149,15 @@ public sealed class DC1002HardcodedSecret : ComposeRule
             }
             else if (byName && SecretPatterns.IsSecretName(entry.Key) && !SecretPatterns.IsInertValue(value))
             {
-                var what = OriginOf(entry, written) switch
+                var what = written.Origin switch
                 {
-                    Origin.Default => "has a hard-coded default value",
-                    Origin.EnvFile => "takes a literal secret from the project's env file",
+                    ComposeValueOrigin.Default => "has a hard-coded default value",
+                    ComposeValueOrigin.Environment => "takes a literal secret from the project's env file",
                     _ => "has a hard-coded value",
                 };
                 findings.Add(service, entry.Node, ValueSpan(entry), kind, entry.Key, what);
             }
         }
-    }
-
-    /// <summary>
-    /// Where the value comes from: the file as written, a default written in the file, or a
-    /// variable's value (the project's env file). Interpolating again with no variables at all
-    /// tells them apart: defaults still apply then, variables do not.
-    /// </summary>
-    private static Origin OriginOf(ComposeKeyValue entry, ComposeString value)
-    {
-        var bare = ComposeInterpolator.Interpolate(value.Raw, new ComposeVariableMap());
-        if (bare.Variables.Count == 0)
-        {
-            return Origin.Written;
-        }
-
-        if (bare.Value is not { } text)
-        {
-            return Origin.EnvFile;
-        }
-
-        if (IsListItem(entry))
-        {
-            var at = text.IndexOf('=');
-            text = at < 0 ? "" : text[(at + 1)..];
-        }
-
-        return text == value.Value ? Origin.Default : Origin.EnvFile;
     }
 
     /// <summary>The value's span: the mapping value, or the part after <c>=</c> of a <c>- KEY=VALUE</c> item when it can be located exactly.</summary>
