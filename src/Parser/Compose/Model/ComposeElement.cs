@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DockerLint.Parser.Compose.Yaml;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DockerLint.Parser.Compose.Model;
 
@@ -69,11 +70,16 @@ public abstract class ComposeElement
                         continue;
                     }
 
-                    // KEY=VALUE in one string: the value is what follows the separator.
+                    // KEY=VALUE in one string: the value is what follows the separator, and its span is
+                    // the written text after the separator when that can be located exactly.
                     var valueText = text[(at + 1)..];
+                    var rawAt = resolved.Raw.IndexOf(separator);
+                    TextSpan? span = rawAt < 0 || rawAt + 1 >= resolved.Raw.Length
+                        ? null
+                        : ComposeString.Literal(item, resolved.Raw).GetSpan(rawAt + 1, resolved.Raw.Length - rawAt - 1);
                     var value = resolved.IsKnown
-                        ? new ComposeString(item, resolved.Raw, valueText, default, resolved.Origin)
-                        : new ComposeString(item, resolved.Raw, null, resolved.Segments);
+                        ? new ComposeString(item, resolved.Raw, valueText, default, resolved.Origin, span)
+                        : new ComposeString(item, resolved.Raw, null, resolved.Segments, resolved.Origin, span);
                     builder.Add(new ComposeKeyValue(text[..at], item, value, item));
                 }
 

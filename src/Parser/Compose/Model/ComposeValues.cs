@@ -32,9 +32,10 @@ public enum ComposeValueOrigin
 public sealed class ComposeString
 {
     /// <summary>Creates a value.</summary>
-    public ComposeString(YamlNode node, string raw, string? value, ImmutableArray<ComposeSegment> segments, ComposeValueOrigin origin = ComposeValueOrigin.Written)
+    public ComposeString(YamlNode node, string raw, string? value, ImmutableArray<ComposeSegment> segments, ComposeValueOrigin origin = ComposeValueOrigin.Written, TextSpan? span = null)
     {
         Node = node;
+        _span = span;
         Raw = raw;
         Value = value;
         Origin = origin;
@@ -66,17 +67,19 @@ public sealed class ComposeString
     public bool IsNull => Node is YamlScalar { IsNull: true };
 
     /// <summary>Where the value was written.</summary>
-    public TextSpan Span => Node.Span;
+    public TextSpan Span => _span ?? Node.Span;
+
+    private readonly TextSpan? _span;
 
     /// <summary>A location for diagnostics.</summary>
-    public Location Location => Node.Location;
+    public Location Location => Node.Source.GetLocation(Span);
 
     /// <summary>The source span of part of the value: exact when the value is the text as written in a plain or quoted scalar without escapes, else the whole node.</summary>
     public TextSpan GetSpan(int start, int length)
     {
         if (Value is null || Value != Raw || start < 0 || length < 0 || start + length > Value.Length || Node is not YamlScalar scalar)
         {
-            return Node.Span;
+            return Span;
         }
 
         var written = scalar.Source.Text.ToString(scalar.Span);
@@ -86,7 +89,7 @@ public sealed class ComposeString
             YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted when written.Length == Raw.Length + 2 && written[1..^1] == Raw => 1,
             _ => -1,
         };
-        return offset < 0 ? Node.Span : new TextSpan(Node.Span.Start + offset + start, length);
+        return offset < 0 ? Span : new TextSpan(Node.Span.Start + offset + start, length);
     }
 
     /// <summary>The value as a boolean (YAML true/false, or the strings true/false after interpolation); null when unknown or not a boolean.</summary>

@@ -145,7 +145,7 @@ public sealed class DC1002HardcodedSecret : ComposeRule
                 var what = written.Raw.Contains(value.Substring(token.Start, token.Length), StringComparison.Ordinal)
                     ? $"holds {token.Format}"
                     : $"takes {token.Format} from the project's env file";
-                findings.Add(service, entry.Node, ValueSpan(entry), kind, entry.Key, what);
+                findings.Add(service, entry.Node, written.Span, kind, entry.Key, what);
             }
             else if (byName && SecretPatterns.IsSecretName(entry.Key) && !SecretPatterns.IsInertValue(value))
             {
@@ -155,24 +155,8 @@ public sealed class DC1002HardcodedSecret : ComposeRule
                     ComposeValueOrigin.Environment => "takes a literal secret from the project's env file",
                     _ => "has a hard-coded value",
                 };
-                findings.Add(service, entry.Node, ValueSpan(entry), kind, entry.Key, what);
+                findings.Add(service, entry.Node, written.Span, kind, entry.Key, what);
             }
         }
     }
-
-    /// <summary>The value's span: the mapping value, or the part after <c>=</c> of a <c>- KEY=VALUE</c> item when it can be located exactly.</summary>
-    private static TextSpan ValueSpan(ComposeKeyValue entry)
-    {
-        if (!IsListItem(entry) || entry.Node is not YamlScalar scalar)
-        {
-            return entry.Node.Span;
-        }
-
-        var raw = scalar.Value;
-        var at = raw.IndexOf('=');
-        return at < 0 || at + 1 >= raw.Length ? scalar.Span : ComposeString.Literal(scalar, raw).GetSpan(at + 1, raw.Length - at - 1);
-    }
-
-    /// <summary>True for the list form, where key and value share one item.</summary>
-    private static bool IsListItem(ComposeKeyValue entry) => ReferenceEquals(entry.KeyNode, entry.Node);
 }

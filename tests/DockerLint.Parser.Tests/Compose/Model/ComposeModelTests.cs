@@ -43,6 +43,8 @@ public sealed class ComposeModelTests
         Assert.That(env[0].KeyNode.Span, Is.EqualTo(spans[0]));
         Assert.That(env[0].Value!.Span, Is.EqualTo(spans[1]));
         Assert.That(env[1].Value, Is.Null);
+        var (listProject, listSpans) = Build("services:\n  s:\n    environment:\n      - PASSWORD={|#0:secret|}\n");
+        Assert.That(listProject.Services.Single().Environment.Single().Value!.Span, Is.EqualTo(listSpans[0]), "a list item's value points after the '='");
     }
 
     [TestCase("\"8080:80\"", null, 8080, 80, "tcp")]
