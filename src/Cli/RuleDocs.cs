@@ -33,6 +33,7 @@ internal static class RuleDocs
         }
 
         page.Append($"| Status | {RuleNames.Status(rule)}{(rule.Status == RuleStatus.Preview ? " (runs with `--preview`)" : "")} |\n");
+        page.Append($"| Enabled by default | {(rule.Descriptor.IsEnabledByDefault ? "yes" : "no (opt-in through configuration)")} |\n");
         page.Append($"| Fix | {(rule.FixAvailable ? "available" : "none")} |\n");
         page.Append($"| Aliases | {(rule.Aliases.IsEmpty ? "none" : string.Join(", ", rule.Aliases.Select(a => $"`{a}`")))} |\n");
         var tags = rule.Tags.Distinct(StringComparer.Ordinal).ToList();
@@ -68,7 +69,7 @@ internal static class RuleDocs
             index.Append("| ID | Title | Applies to | Severity | Status |\n| --- | --- | --- | --- | --- |\n");
             foreach (var rule in inCategory.OrderBy(r => r.Target).ThenBy(r => r.Id, StringComparer.Ordinal))
             {
-                index.Append($"| [{rule.Id}]({rule.Id}.md) | {Escape(RuleNames.Title(rule))} | {rule.Target} | {Severities.From(rule.Descriptor.DefaultSeverity).Name()} | {RuleNames.Status(rule)} |\n");
+                index.Append($"| [{rule.Id}]({rule.Id}.md) | {Escape(RuleNames.Title(rule))} | {rule.Target} | {Severities.From(rule.Descriptor.DefaultSeverity).Name()} | {RuleNames.Status(rule)}{(rule.Descriptor.IsEnabledByDefault ? "" : ", opt-in")} |\n");
             }
 
             index.Append('\n');

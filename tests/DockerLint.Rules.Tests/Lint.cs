@@ -14,21 +14,28 @@ namespace DockerLint.Rules.Tests;
 /// </summary>
 internal static class Lint
 {
-    private static readonly AnalyzerEngine s_engine = new(options: new EngineOptions { IncludePreview = true });
+    private static readonly AnalyzerEngine s_engine = new(options: new EngineOptions { IncludePreview = true, IncludeDisabledByDefault = true });
 
-    /// <summary>The engine every test uses (all rules, preview included).</summary>
+    /// <summary>The engine every test uses (all rules, preview and opt-in included, no options).</summary>
     public static AnalyzerEngine Engine => s_engine;
 
-    /// <summary>The findings of rule <paramref name="id"/> on a Dockerfile.</summary>
-    public static ImmutableArray<Diagnostic> Dockerfile(string id, string text)
+    /// <summary>Rule options from <c>name → values</c> pairs: <c>Lint.Options(("trusted-registries", ["ghcr.io"]))</c>.</summary>
+    public static RuleOptions Options(params (string Name, string[] Values)[] values)
+        => new(values.ToDictionary(v => v.Name, v => v.Values.ToImmutableArray()));
+
+    private static AnalyzerEngine EngineWith(RuleOptions? options)
+        => options is null ? s_engine : new(s_engine.Rules, new EngineOptions { IncludePreview = true, IncludeDisabledByDefault = true, OptionsFor = _ => options });
+
+    /// <summary>The findings of rule <paramref name="id"/> on a Dockerfile (with optional rule options).</summary>
+    public static ImmutableArray<Diagnostic> Dockerfile(string id, string text, RuleOptions? options = null)
     {
-        var result = s_engine.Analyze(DockerfileModel.Parse(text));
+        var result = EngineWith(options).Analyze(DockerfileModel.Parse(text));
         Assert.That(result.Notifications, Is.Empty, "no rule may fail");
         return [.. result.Diagnostics.Where(d => d.Id == id)];
     }
 
     /// <summary>The findings of rule <paramref name="id"/> on a compose.yaml (and optional .env).</summary>
-    public static ImmutableArray<Diagnostic> Compose(string id, string yaml, string? dotEnv = null)
+    public static ImmutableArray<Diagnostic> Compose(string id, string yaml, string? dotEnv = null, RuleOptions? options = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "dockerlint-rule-tests");
         var files = new Dictionary<string, string> { [Path.Combine(dir, "compose.yaml")] = yaml };
@@ -38,24 +45,24 @@ internal static class Lint
         }
 
         var project = ComposeLoader.Load([Path.Combine(dir, "compose.yaml")], readFile: p => files.GetValueOrDefault(p));
-        var result = s_engine.Analyze(project);
+        var result = EngineWith(options).Analyze(project);
         Assert.That(result.Notifications, Is.Empty, "no rule may fail");
         return [.. result.Diagnostics.Where(d => d.Id == id)];
     }
 
     /// <summary>Asserts the rule reports on a Dockerfile: exactly the marked spans when the text has markup, else at least once.</summary>
-    public static ImmutableArray<Diagnostic> Catches(string id, string markup) => AssertSpans(markup, text => Dockerfile(id, text));
+    public static ImmutableArray<Diagnostic> Catches(string id, string markup, RuleOptions? options = null) => AssertSpans(markup, text => Dockerfile(id, text, options));
 
     /// <summary>Asserts the rule reports nothing on a Dockerfile.</summary>
-    public static void CatchesNot(string id, string text)
-        => Assert.That(Dockerfile(id, text).Select(Describe), Is.Empty, $"{id} should stay quiet");
+    public static void CatchesNot(string id, string text, RuleOptions? options = null)
+        => Assert.That(Dockerfile(id, text, options).Select(Describe), Is.Empty, $"{id} should stay quiet");
 
     /// <summary>Asserts the rule reports on a compose.yaml: exactly the marked spans when there is markup, else at least once.</summary>
-    public static ImmutableArray<Diagnostic> ComposeCatches(string id, string markup, string? dotEnv = null) => AssertSpans(markup, text => Compose(id, text, dotEnv));
+    public static ImmutableArray<Diagnostic> ComposeCatches(string id, string markup, string? dotEnv = null, RuleOptions? options = null) => AssertSpans(markup, text => Compose(id, text, dotEnv, options));
 
     /// <summary>Asserts the rule reports nothing on a compose.yaml.</summary>
-    public static void ComposeCatchesNot(string id, string yaml, string? dotEnv = null)
-        => Assert.That(Compose(id, yaml, dotEnv).Select(Describe), Is.Empty, $"{id} should stay quiet");
+    public static void ComposeCatchesNot(string id, string yaml, string? dotEnv = null, RuleOptions? options = null)
+        => Assert.That(Compose(id, yaml, dotEnv, options).Select(Describe), Is.Empty, $"{id} should stay quiet");
 
     private static ImmutableArray<Diagnostic> AssertSpans(string markup, Func<string, ImmutableArray<Diagnostic>> run)
     {

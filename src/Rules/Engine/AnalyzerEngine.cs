@@ -18,6 +18,9 @@ public sealed record EngineOptions
     /// <summary>Runs preview rules too.</summary>
     public bool IncludePreview { get; init; }
 
+    /// <summary>Runs rules that are off by default (<see cref="DiagnosticDescriptor.IsEnabledByDefault"/> false) too.</summary>
+    public bool IncludeDisabledByDefault { get; init; }
+
     /// <summary>The options of a rule, by ID; <see cref="RuleOptions.Empty"/> when null.</summary>
     public Func<string, RuleOptions>? OptionsFor { get; init; }
 }
@@ -53,7 +56,8 @@ public sealed class AnalyzerEngine
     {
         _options = options ?? EngineOptions.Default;
         Rules = [.. (rules ?? DiscoverRules()).OrderBy(r => r.Id, StringComparer.Ordinal)];
-        foreach (var rule in Rules.Where(r => r.Status == RuleStatus.Stable || _options.IncludePreview))
+        foreach (var rule in Rules.Where(r => (r.Status == RuleStatus.Stable || _options.IncludePreview)
+            && (r.Descriptor.IsEnabledByDefault || _options.IncludeDisabledByDefault)))
         {
             switch (rule)
             {

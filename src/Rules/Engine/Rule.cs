@@ -72,6 +72,14 @@ public abstract class Rule
         string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, params string[] tags)
         => new(id, title, messageFormat, category, severity, isEnabledByDefault: true, description, $"docs/rules/{id}.md", tags);
 
+    /// <summary>
+    /// Creates the descriptor of an opt-in rule: off unless configuration turns it on (a severity in
+    /// <c>.editorconfig</c>, <c>enable:</c> in <c>.dockerlint.yaml</c>). For contested policy and style.
+    /// </summary>
+    protected static DiagnosticDescriptor CreateOptInDescriptor(
+        string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, params string[] tags)
+        => new(id, title, messageFormat, category, severity, isEnabledByDefault: false, description, $"docs/rules/{id}.md", tags);
+
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Descriptor.Title}";
 }

@@ -16,7 +16,7 @@ public sealed class DockerfileRulesCorpusTests
     public void Every_rule_runs_on_every_corpus_file_without_failing()
     {
         var dir = SharedCorpus.RequireDirectory("corpus/dockerfiles");
-        var engine = new AnalyzerEngine(options: new EngineOptions { IncludePreview = true });
+        var engine = new AnalyzerEngine(options: new EngineOptions { IncludePreview = true, IncludeDisabledByDefault = true });
         var rules = engine.ActiveRules.Where(r => r.Target == RuleTarget.Dockerfile).Select(r => r.Id).ToList();
         var counts = rules.ToDictionary(id => id, _ => 0);
         var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();

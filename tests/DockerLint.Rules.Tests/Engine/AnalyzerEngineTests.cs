@@ -79,7 +79,7 @@ public sealed class AnalyzerEngineTests
         new AnalyzerEngine([quiet]).Analyze(DockerfileModel.Parse("FROM a\nRUN x\n"));
         Assert.That(quiet.Seen, Is.Empty);
         var loud = new ProbeRule(preview: true);
-        new AnalyzerEngine([loud], new EngineOptions { IncludePreview = true }).Analyze(DockerfileModel.Parse("FROM a\nRUN x\n"));
+        new AnalyzerEngine([loud], new EngineOptions { IncludePreview = true, IncludeDisabledByDefault = true }).Analyze(DockerfileModel.Parse("FROM a\nRUN x\n"));
         Assert.That(loud.Seen, Is.Not.Empty);
     }
 
