@@ -21,6 +21,7 @@ internal static class Program
             {
                 "cli" => CliBenchmark.Run(ParseCli(args[1..])),
                 "micro" => Micro(args[1..]),
+                "profile" => PhaseProfile.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15),
                 _ => Usage(),
             };
         }
@@ -35,6 +36,7 @@ internal static class Program
     {
         Console.Error.WriteLine("usage: DockerLint.Bench cli [--runs N] [--cold-runs N] [--monorepo FILES] [--variant jit|r2r|aot] [--no-results]");
         Console.Error.WriteLine("       DockerLint.Bench micro [BenchmarkDotNet arguments, e.g. --filter '*Parser*' --job short]");
+        Console.Error.WriteLine("       DockerLint.Bench profile [TOP]   (time per phase and per rule, one thread)");
         return 2;
     }
 
