@@ -34,7 +34,10 @@ internal static class PhaseProfile
         foreach (var (name, action) in phases)
         {
             action();
-            text.Append(CultureInfo.InvariantCulture, $"{name,-64} {Time(action),8:0} ms\n");
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            action();
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            text.Append(CultureInfo.InvariantCulture, $"{name,-64} {Time(action),8:0} ms {allocated / 1e6,8:0} MB allocated\n");
         }
 
         var all = new AnalyzerEngine(options: new EngineOptions { IncludePreview = true, IncludeDisabledByDefault = true });
