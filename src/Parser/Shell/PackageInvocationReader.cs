@@ -391,7 +391,7 @@ internal static class PackageInvocationReader
         {
             case PackageManager.Apt:
                 {
-                    if (invocation.HasOption("-y", "--yes", "--assume-yes", "-q=2", "--quiet=2"))
+                    if (invocation.HasOption("-y", "--yes", "--assume-yes", "-q=2", "--quiet=2", "-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon", "--print-uris"))
                     {
                         return true;
                     }

@@ -121,7 +121,7 @@ internal static class ShellScriptReader
                 root = b;
             }
 
-            if (last is null && IsWindowsImage(root.From.Image?.Path))
+            if (last is null && IsWindowsImage(root.From.ImageText?.Value ?? root.From.ImageText?.Text))
             {
                 return (false, "cmd", []);
             }

@@ -18,6 +18,7 @@ public sealed class PackageInvocationTests
     [TestCase("RUN apt-get -qq install curl", true)]
     [TestCase("RUN yes | apt-get install curl", true)]
     [TestCase("RUN apt-get -o APT::Get::Assume-Yes=true install curl", true)]
+    [TestCase("RUN apt-get install -s curl", true)]
     [TestCase("RUN apt-get install curl", false)]
     [TestCase("RUN apt-get -q install curl", false)]
     [TestCase("RUN yum install -y curl", true)]

@@ -122,6 +122,7 @@ public sealed class ShellScriptTests
     [TestCase("FROM a\nSHELL [\"cmd\", \"/S\", \"/C\"]\nRUN apt-get install x\n")]
     [TestCase("FROM a AS base\nSHELL [\"pwsh\", \"-c\"]\nFROM base\nRUN apt-get install x\n")]
     [TestCase("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN apt-get install x\n")]
+    [TestCase("FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-ltsc2022\nRUN apt-get install x\n")]
     public void A_non_posix_shell_is_not_read(string text)
     {
         var script = Script(text);
