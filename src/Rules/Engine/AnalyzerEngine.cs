@@ -7,6 +7,11 @@ using DockerLint.Parser.Compose.Model;
 using DockerLint.Parser.Diagnostics;
 using DockerLint.Parser.Model;
 using DockerLint.Rules.Configuration;
+using DockerLint.Rules.Compose.Correctness;
+using DockerLint.Rules.Compose.Style;
+using DockerLint.Rules.Dockerfile.Correctness;
+using DockerLint.Rules.Dockerfile.Style;
+using DockerLint.Rules.Suppressions;
 using Microsoft.CodeAnalysis;
 
 namespace DockerLint.Rules.Engine;
@@ -33,6 +38,12 @@ public sealed record EngineOptions
     /// into. <see cref="IncludePreview"/> and <see cref="IncludeDisabledByDefault"/> stay the baseline.
     /// </summary>
     public Func<string, FileConfiguration>? ConfigurationFor { get; init; }
+
+    /// <summary>
+    /// Honours inline suppression comments (<c># dockerlint ignore=…</c>, <c># hadolint ignore=…</c>,
+    /// <c># check=skip=…</c>); true by default, false for <c>--no-inline-suppressions</c>.
+    /// </summary>
+    public bool InlineSuppressions { get; init; } = true;
 }
 
 /// <summary>Something that went wrong in the tool rather than in the file: a rule that crashed, a file that could not be read.</summary>
@@ -45,7 +56,11 @@ public sealed record ToolNotification(string Path, string Message, string? RuleI
 /// <param name="Path">The file (for a Compose project, its first file).</param>
 /// <param name="Diagnostics">Syntax and rule findings in order (path, line, column, ID).</param>
 /// <param name="Notifications">Tool problems; when not empty the analysis of this file is incomplete.</param>
-public sealed record AnalysisResult(string Path, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<ToolNotification> Notifications);
+public sealed record AnalysisResult(string Path, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<ToolNotification> Notifications)
+{
+    /// <summary>The findings inline suppression comments hid, each with its suppression, in the same order.</summary>
+    public ImmutableArray<SuppressedDiagnostic> Suppressed { get; init; } = [];
+}
 
 /// <summary>
 /// Runs rules over Dockerfile models and Compose projects, the Roslyn way: rules are found by
@@ -62,6 +77,8 @@ public sealed class AnalyzerEngine
     private readonly EngineOptions _options;
     private readonly Dictionary<string, DiagnosticDescriptor> _descriptors;
     private readonly ConcurrentDictionary<string, bool> _ran = new(StringComparer.Ordinal);
+    private readonly RuleIdResolver _resolver;
+    private readonly ImmutableHashSet<string> _active;
 
     /// <summary>Creates an engine over <paramref name="rules"/> (by default every rule of DockerLint.Rules).</summary>
     public AnalyzerEngine(IEnumerable<Rule>? rules = null, EngineOptions? options = null)
@@ -87,6 +104,9 @@ public sealed class AnalyzerEngine
                     break;
             }
         }
+
+        _resolver = new RuleIdResolver(AllRulesWithSyntax);
+        _active = [.. ActiveRules.Select(r => r.Id), .. SyntaxRules.Select(r => r.Id)];
     }
 
     /// <summary>The rules this engine knows (preview ones included), ordered by ID.</summary>
@@ -174,7 +194,9 @@ public sealed class AnalyzerEngine
             }
         }
 
-        return Result(path, Configure(diagnostics, path), notifications);
+        var directives = DockerfileSuppressions.Collect(model.Tree, _resolver);
+        return Result(path, diagnostics, notifications, directives, new SuppressionRules(
+            Active(DF2090UnusedSuppression.Definition, config), Active(DF2091UnknownSuppressionId.Definition, config), Active(DF5090InlineSuppression.Definition, config)));
     }
 
     /// <summary>Analyses one Compose project.</summary>
@@ -202,22 +224,36 @@ public sealed class AnalyzerEngine
             }
         }
 
-        return Result(path, Configure(diagnostics, path), notifications);
+        var directives = ComposeSuppressions.Collect(project.Files, _resolver);
+        return Result(path, diagnostics, notifications, directives, new SuppressionRules(
+            Active(DC2090UnusedSuppression.Definition, config), Active(DC2091UnknownSuppressionId.Definition, config), Active(DC5090InlineSuppression.Definition, config)));
     }
 
     /// <summary>
     /// Orders the findings and keeps one per rule and place (the first reported): a value shared
     /// through a YAML anchor, or a file reached twice, is reported once. Rules that want to name every
     /// service sharing the place collect them first (see the Compose rules' <c>ServiceFindings</c>).
+    /// Then applies the inline suppressions (src/Rules/Suppressions): suppressed findings are kept
+    /// apart with the comment that hid them, and the rules about suppressions report.
     /// </summary>
-    private static AnalysisResult Result(string path, IEnumerable<Diagnostic> diagnostics, List<ToolNotification> notifications)
+    private AnalysisResult Result(string path, List<Diagnostic> diagnostics, List<ToolNotification> notifications, List<SuppressionDirective> directives, SuppressionRules rules)
     {
         var seen = new HashSet<(string, string, Microsoft.CodeAnalysis.Text.TextSpan)>();
         var unique = diagnostics
             .Where(d => seen.Add((d.Id, d.Location.GetLineSpan().Path, d.Location.SourceSpan)))
-            .Order(Order);
-        return new(path, [.. unique], [.. notifications]);
+            .ToList();
+        var (reported, suppressed) = Suppressor.Apply(unique, directives, _options.InlineSuppressions, _active.Contains, rules);
+        return new(path, [.. Configure(reported, path).Order(Order)], [.. notifications])
+        {
+            Suppressed = [.. suppressed.OrderBy(s => s.Diagnostic, Order)],
+        };
     }
+
+    /// <summary>The descriptor of a rule about suppressions when it runs on this file, else null.</summary>
+    private DiagnosticDescriptor? Active(DiagnosticDescriptor descriptor, FileConfiguration? config)
+        => config is null
+            ? (_active.Contains(descriptor.Id) ? descriptor : null)
+            : (config.Resolve(descriptor, EnabledByDefault(descriptor)).Enabled ? descriptor : null);
 
     private RuleOptions OptionsFor(Rule rule, FileConfiguration? config) => _options.OptionsFor?.Invoke(rule.Id) ?? config?.Options ?? RuleOptions.Empty;
 
@@ -244,7 +280,7 @@ public sealed class AnalyzerEngine
     }
 
     /// <summary>Gives each finding the severity configured for the file it points into, and drops those turned off there.</summary>
-    private IEnumerable<Diagnostic> Configure(List<Diagnostic> diagnostics, string analysedPath)
+    private IEnumerable<Diagnostic> Configure(IReadOnlyCollection<Diagnostic> diagnostics, string analysedPath)
     {
         if (_options.ConfigurationFor is not { } configurationFor)
         {
