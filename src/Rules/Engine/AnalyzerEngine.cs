@@ -199,17 +199,36 @@ public sealed class AnalyzerEngine
             Active(DF2090UnusedSuppression.Definition, config), Active(DF2091UnknownSuppressionId.Definition, config), Active(DF5090InlineSuppression.Definition, config)));
     }
 
-    /// <summary>Analyses one Compose project.</summary>
-    public AnalysisResult Analyze(ComposeProject project)
+    /// <summary>Analyses one Compose project, without reading the Dockerfiles its services build (inline ones are read).</summary>
+    public AnalysisResult Analyze(ComposeProject project) => Analyze(project, ComposeBuildResolver.None);
+
+    /// <summary>
+    /// Analyses one Compose project; <paramref name="builds"/> gives the rules the Dockerfiles its
+    /// services build (cross-file rules). A <c>dockerfile_inline</c> is linted with the Dockerfile
+    /// rules too, once however many services share it, its findings placed in the Compose file.
+    /// Dockerfiles in files are not linted here: the caller lints each once (see <see cref="BuiltDockerfiles"/>).
+    /// </summary>
+    public AnalysisResult Analyze(ComposeProject project, ComposeBuildResolver builds)
     {
         var diagnostics = new List<Diagnostic>(project.Diagnostics);
         var notifications = new List<ToolNotification>();
         var path = project.Files.IsEmpty ? project.Root.Source.Path : project.Files[0].Source.Path;
         var config = _options.ConfigurationFor?.Invoke(path);
+        var resolved = new Dictionary<ComposeService, ServiceBuild?>(ReferenceEqualityComparer.Instance);
+        ServiceBuild? BuildOf(ComposeService service)
+        {
+            if (!resolved.TryGetValue(service, out var build))
+            {
+                build = builds.Resolve(project, service);
+                resolved[service] = build;
+            }
+
+            return build;
+        }
 
         foreach (var (rule, actions) in _composeRules.Where(r => Runs(r.Rule, config)))
         {
-            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add);
+            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add, BuildOf);
             foreach (var service in project.Services)
             {
                 foreach (var action in actions.ServiceActions)
@@ -224,9 +243,40 @@ public sealed class AnalyzerEngine
             }
         }
 
+        var inlineModels = new HashSet<DockerfileModel>(ReferenceEqualityComparer.Instance);
+        foreach (var service in project.Services)
+        {
+            if (BuildOf(service) is { Kind: ServiceBuildKind.Inline, Dockerfile: { } model } inline && inlineModels.Add(model))
+            {
+                var result = Analyze(model);
+                diagnostics.AddRange(result.Diagnostics.Select(inline.Relocate));
+                notifications.AddRange(result.Notifications.Select(n => n with { Path = path }));
+            }
+        }
+
         var directives = ComposeSuppressions.Collect(project.Files, _resolver);
         return Result(path, diagnostics, notifications, directives, new SuppressionRules(
             Active(DC2090UnusedSuppression.Definition, config), Active(DC2091UnknownSuppressionId.Definition, config), Active(DC5090InlineSuppression.Definition, config)));
+    }
+
+    /// <summary>
+    /// The Dockerfiles (in files) the services of <paramref name="project"/> build, each once, with
+    /// the build context of the first service (in service order) that builds it: what a caller lints
+    /// besides the Compose files. Missing, remote and unknown ones are left out.
+    /// </summary>
+    public static IReadOnlyList<ServiceBuild> BuiltDockerfiles(ComposeProject project, ComposeBuildResolver builds)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<ServiceBuild>();
+        foreach (var service in project.Services)
+        {
+            if (builds.Resolve(project, service) is { Kind: ServiceBuildKind.File, Dockerfile: not null, DockerfilePath: { } file } build && seen.Add(file))
+            {
+                list.Add(build);
+            }
+        }
+
+        return list;
     }
 
     /// <summary>
