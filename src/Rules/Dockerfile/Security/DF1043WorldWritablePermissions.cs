@@ -95,8 +95,14 @@ public sealed class DF1043WorldWritablePermissions : DockerfileRule
             return false;
         }
 
-        // Symbolic: comma-separated clauses like o+w, a=rwx, ugo+rw.
-        foreach (var clause in mode.Split(','))
+        // Symbolic: comma-separated clauses like o+w, a=rwx, ugo+rw; a sticky bit in any clause (o+t) protects the directory.
+        var clauses = mode.Split(',');
+        if (clauses.Any(c => c.Contains('t', StringComparison.Ordinal) && c.IndexOfAny(['+', '=']) >= 0))
+        {
+            return false;
+        }
+
+        foreach (var clause in clauses)
         {
             var op = clause.IndexOfAny(['+', '=']);
             if (op < 0 || clause.Contains('t', StringComparison.Ordinal) || !clause[..op].All(c => c is 'u' or 'g' or 'o' or 'a'))

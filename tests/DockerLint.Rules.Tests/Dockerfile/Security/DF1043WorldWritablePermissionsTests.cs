@@ -19,6 +19,7 @@ public sealed class DF1043WorldWritablePermissionsTests
 
     [TestCase("FROM debian:12\nRUN chmod 755 /app && chmod 644 /app/conf && chmod +x /app/run\n", TestName = "usual modes")]
     [TestCase("FROM debian:12\nRUN chmod 1777 /tmp/cache && chmod o+wt /var/tmp/x\n", TestName = "sticky directories")]
+    [TestCase("FROM debian:12\nRUN chmod ugo+rwx,o+t /run/mysqld\n", TestName = "sticky bit in another clause")]
     [TestCase("FROM debian:12\nRUN chmod 775 /app && chmod g+w /app\n", TestName = "group write")]
     [TestCase("FROM debian:12\nRUN chmod o-w /app && chmod a-w /etc/x\n", TestName = "removing write")]
     [TestCase("FROM debian:12\nRUN chmod $MODE /app\n", TestName = "unknown mode")]
