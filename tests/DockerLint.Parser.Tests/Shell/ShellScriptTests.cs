@@ -71,6 +71,15 @@ public sealed class ShellScriptTests
     }
 
     [Test]
+    public void Nested_scripts_with_escapes_keep_exact_spans()
+    {
+        var (text, spans) = Markup.Parse("FROM a\nRUN su app -s /bin/sh -c \"echo \\\"a b\\\" && {|#0:apk|} add '{|#1:x|}' \\\n  $HOME\"\n");
+        var apk = Script(text).Commands.Single(c => c.Name == "apk");
+        Assert.That(apk.Program!.Value.Span, Is.EqualTo(spans[0]));
+        Assert.That(apk.Arguments[1].Span, Is.EqualTo(spans[1]));
+    }
+
+    [Test]
     public void Exec_form_is_one_command_unless_it_runs_a_shell()
     {
         Assert.That(Names("FROM a\nRUN [\"apt-get\", \"install\", \"x\"]\n"), Is.EqualTo(new[] { "apt-get" }));
