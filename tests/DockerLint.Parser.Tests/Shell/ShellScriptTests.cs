@@ -73,7 +73,8 @@ public sealed class ShellScriptTests
     [Test]
     public void Nested_scripts_with_escapes_keep_exact_spans()
     {
-        var (text, spans) = Markup.Parse("FROM a\nRUN su app -s /bin/sh -c \"echo \\\"a b\\\" && {|#0:apk|} add '{|#1:x|}' \\\n  $HOME\"\n");
+        // A word's span is the word as written, quotes included; escapes in the outer string do not blur it.
+        var (text, spans) = Markup.Parse("FROM a\nRUN su app -s /bin/sh -c \"echo \\\"a b\\\" && {|#0:apk|} add {|#1:'x'|} \\\n  $HOME\"\n");
         var apk = Script(text).Commands.Single(c => c.Name == "apk");
         Assert.That(apk.Program!.Value.Span, Is.EqualTo(spans[0]));
         Assert.That(apk.Arguments[1].Span, Is.EqualTo(spans[1]));
