@@ -168,6 +168,15 @@ public sealed class ShellScriptTests
     }
 
     [Test]
+    public void Windows_escape_with_a_posix_shell_keeps_spans()
+    {
+        var (text, spans) = Markup.Parse("# escape=`\nFROM debian:12\nRUN apt-get install -y `\n    {|#0:curl|} && echo done\n");
+        var script = Script(text);
+        Assert.That(script.Commands.Select(c => c.Name), Is.EqualTo(new[] { "apt-get", "echo" }));
+        Assert.That(script.Commands[0].Arguments[^1].Span, Is.EqualTo(spans[0]));
+    }
+
+    [Test]
     public void Onbuild_run_cmd_and_healthcheck_are_read()
     {
         Assert.That(Names("FROM a\nONBUILD RUN apk add x\n"), Is.EqualTo(new[] { "apk" }));

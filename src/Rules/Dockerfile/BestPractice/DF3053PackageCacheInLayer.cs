@@ -121,7 +121,8 @@ public sealed class DF3053PackageCacheInLayer : DockerfileRule
     private static (string What, string Cleanup)? Cache(PackageInvocation invocation) => (invocation.Manager, invocation.Subcommand) switch
     {
         (PackageManager.Apt, "update") => ("the package lists in /var/lib/apt/lists", "remove them with 'rm -rf /var/lib/apt/lists/*'"),
-        (PackageManager.Apk, "add" or "upgrade" or "update") => ("the package index in /var/cache/apk", "use 'apk add --no-cache' (or remove /var/cache/apk/*)"),
+        (PackageManager.Apk, "update") => ("the package index in /var/cache/apk", "drop it and use 'apk add --no-cache', which fetches a fresh index (or remove /var/cache/apk/*)"),
+        (PackageManager.Apk, "add" or "upgrade") => ("the package index in /var/cache/apk", "use --no-cache (or remove /var/cache/apk/*)"),
         (PackageManager.Pip, "install") => ("downloaded packages in ~/.cache/pip", "add --no-cache-dir (or set PIP_NO_CACHE_DIR=1)"),
         (PackageManager.Yarn, "install" or "add") => ("its package cache", "run 'yarn cache clean'"),
         (PackageManager.Yum or PackageManager.Dnf or PackageManager.Microdnf or PackageManager.Tdnf,

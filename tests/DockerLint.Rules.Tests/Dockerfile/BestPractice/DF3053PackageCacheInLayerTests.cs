@@ -20,8 +20,11 @@ public sealed class DF3053PackageCacheInLayerTests
     public void Fires(string markup) => Lint.Catches(Id, markup);
 
     [Test]
-    public void Fires_with_the_cleanup_to_add() =>
+    public void Fires_with_the_cleanup_to_add()
+    {
         Assert.That(Lint.Catches(Id, "FROM centos:7\nRUN {|#0:yum install|} -y httpd\n").Single().GetMessage(), Does.Contain("yum clean all"));
+        Assert.That(Lint.Catches(Id, "FROM alpine:3.20\nRUN {|#0:apk update|} && apk add --no-cache curl\n").Single().GetMessage(), Does.Contain("drop it"));
+    }
 
     [TestCase("FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n", TestName = "apt lists removed")]
     [TestCase("FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl\n", TestName = "apt cache mounts")]
