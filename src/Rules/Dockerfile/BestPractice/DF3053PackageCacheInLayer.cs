@@ -77,6 +77,9 @@ public sealed class DF3053PackageCacheInLayer : DockerfileRule
         container carries, and stale package lists in an image also invite `apt-get install` without an
         update later.
 
+        Teams that squash their images (`docker build --squash`, or a single-layer export) or build only
+        throwaway CI images may turn the rule off.
+
         ## Example
 
         ```dockerfile

@@ -67,6 +67,9 @@ public sealed class DF2060InteractivePackageManager : DockerfileRule
         same every time. `DEBIAN_FRONTEND=noninteractive` does not help: it silences debconf questions, not
         apt's confirmation.
 
+        There is rarely a reason to turn the rule off; when a wrapper answers the question in a way the rule
+        cannot see, suppress that line.
+
         ## Example
 
         ```dockerfile

@@ -44,6 +44,8 @@ public sealed class DF2061PackageIndexUpdateAlone : DockerfileRule
         the install then asks mirrors for package versions that no longer exist (`404 Not Found`) or
         installs outdated ones. Refreshing and installing in one RUN keeps them in step.
 
+        Teams that always build with `--no-cache` (so no layer is ever reused) may turn the rule off.
+
         ## Example
 
         ```dockerfile

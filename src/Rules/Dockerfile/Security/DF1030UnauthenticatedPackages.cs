@@ -58,6 +58,9 @@ public sealed class DF1030UnauthenticatedPackages : DockerfileRule
         installed as root into the image. When a repository has no key, import its key
         (`signed-by=`, `rpm --import`, `apk` keys) instead.
 
+        Turn it off only for throwaway test images that install from an unsigned repository of your own
+        that the rule does not recognise as local.
+
         ## Example
 
         ```dockerfile
