@@ -260,4 +260,19 @@ public sealed class ConfigurationTests
         var elsewhere = fixture.LintCompose("other/compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    ports: [\"8080:80\"]\n");
         Assert.That(elsewhere.Where(d => d.Id == "DC1004").Select(d => d.Severity), Is.EqualTo(new[] { DiagnosticSeverity.Warning }));
     }
+
+    [Test]
+    public void Hadolint_yaml_is_the_nearest_one_else_the_current_folders_unless_root_stops_the_search()
+    {
+        var files = new[]
+        {
+            ("svc/.hadolint.yaml", "ignored: [DL3002]\n"),
+            ("../elsewhere/.hadolint.yaml", "override:\n  error: [DL3002]\n"),
+            ("island/.dockerlint.yaml", "root: true\n"),
+        };
+        var fixture = new ConfigFixture(files) { Settings = new() { CurrentDirectory = ConfigFixture.Full("../elsewhere") } };
+        Assert.That(fixture.State("DF1001", "svc/a/Dockerfile").Enabled, Is.False, "the nearest .hadolint.yaml");
+        Assert.That(fixture.State("DF1001", "Dockerfile").Severity, Is.EqualTo(DiagnosticSeverity.Error), "the current folder's when none is found");
+        Assert.That(fixture.State("DF1001", "island/Dockerfile").Source, Is.EqualTo("default"), "root: true ends the search");
+    }
 }
