@@ -136,7 +136,10 @@ public sealed class ConfigurationCliTests
         Assert.That(result.Output, Does.Contain("fail-level: error  (.hadolint.yaml:1;"));
         Assert.That(result.Output, Does.Contain("trusted-registries: [ghcr.io/acme]  (.dockerlint.yaml:3)"));
         Assert.That(result.Output, Does.Match(@"DF9101  error\s+default warning\s+\.dockerlint\.yaml:1"));
-        Assert.That(result.Output, Does.Match(@"DC9101  none\s+default warning\s+\.editorconfig \(dotnet_diagnostic\.DC9101\.severity\)"));
+        Assert.That(result.Output, Does.Not.Contain("DC9101"), "a Dockerfile's configuration lists Dockerfile rules");
+        var compose = repo.Run("config", "compose.yaml").Output;
+        Assert.That(compose, Does.Match(@"DC9101  none\s+default warning\s+\.editorconfig \(dotnet_diagnostic\.DC9101\.severity\)"));
+        Assert.That(compose, Does.Not.Contain("DF9101"));
     }
 
     [Test]
