@@ -150,4 +150,13 @@ public sealed class ConfigurationCliTests
         Assert.That(result.Output, Does.Contain(".dockerlint.yaml:1:11: error DF0091: 'DF9999' is not a DockerLint rule ID"));
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Findings));
     }
+
+    [Test]
+    public void Standard_input_gets_the_configuration_of_the_name_it_stands_for()
+    {
+        var repo = Repo((".dockerlint.yaml", "overrides:\n  - files: [legacy/**]\n    severity: { DF9101: error }\n"));
+        var stdin = new CliHarness(repo.CurrentDirectory) { StandardInput = RootUser };
+        Assert.That(stdin.Run("--format", "gcc", "--stdin-filename", "legacy/Dockerfile").Output, Does.Contain("legacy/Dockerfile:2:6: error:"));
+        Assert.That(stdin.Run("--format", "gcc", "--stdin-filename", "Dockerfile").Output, Does.Contain("Dockerfile:2:6: warning:"));
+    }
 }

@@ -85,6 +85,10 @@ public sealed class ConfigurationTests
         var resolver = fixture.Resolver();
         Assert.That(resolver.For(ConfigFixture.Full("next/Dockerfile")).Preview?.Value, Is.True);
         Assert.That(resolver.For(ConfigFixture.Full("Dockerfile")).Preview, Is.Null);
+        Assert.That(fixture.Lint("next/Dockerfile", Latest).Findings.Select(d => d.Id), Does.Contain("DF3997"), "the preview rule runs there");
+        Assert.That(fixture.Lint("Dockerfile", Latest).Findings.Select(d => d.Id), Does.Not.Contain("DF3997"), "and not elsewhere");
+        var cli = new ConfigFixture() { Settings = new() { CurrentDirectory = ConfigFixture.Root, Preview = true } };
+        Assert.That(cli.Lint("Dockerfile", Latest).Findings.Select(d => d.Id), Does.Contain("DF3997"), "--preview turns them on everywhere");
     }
 
     [TestCase("root: true\nseverity: { DF3001: loud }\n", "DF0090", 2, "'loud' is not a severity")]
