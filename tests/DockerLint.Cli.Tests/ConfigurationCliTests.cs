@@ -159,4 +159,15 @@ public sealed class ConfigurationCliTests
         Assert.That(stdin.Run("--format", "gcc", "--stdin-filename", "legacy/Dockerfile").Output, Does.Contain("legacy/Dockerfile:2:6: error:"));
         Assert.That(stdin.Run("--format", "gcc", "--stdin-filename", "Dockerfile").Output, Does.Contain("Dockerfile:2:6: warning:"));
     }
+
+    [Test]
+    public void The_fail_level_comes_from_the_current_folder_and_its_file_is_checked_too()
+    {
+        var project = Repo(("Dockerfile", RootUser));
+        var here = Repo((".dockerlint.yaml", "fail-level: none\nunknown: 1\n"));
+        var result = here.Run("--format", "gcc", Path.Combine(project.CurrentDirectory, "Dockerfile"));
+        Assert.That(result.Output, Does.Contain(".dockerlint.yaml:2:1: error: unknown key 'unknown'"));
+        Assert.That(result.Output, Does.Contain("Dockerfile:2:6: warning:"), "the file's own folder has no configuration");
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), "fail-level: none from the current folder");
+    }
 }
