@@ -193,7 +193,7 @@ internal static class LintRunner
         if (standardInput is not null)
         {
             // Standard input was read up to one byte past the limit (StandardInput.Read), so its full size is unknown.
-            var limit = Math.Min(options.MaxFileSizeFor(path), options.MaxFileSize);
+            var limit = options.MaxFileSizeFor(path);
             return standardInput.LongLength > limit
                 ? new DecodedSource(null, [SourceDecoder.TooLargeStream(path, kind, limit)])
                 : SourceDecoder.Decode(standardInput, path, kind, limit);

@@ -113,6 +113,8 @@ public sealed class ConfigurationCliTests
         var repo = Repo(("Dockerfile", RootUser), (".dockerlint.yaml", "limits: { max-file-size: 10 }\n"));
         Assert.That(repo.Run("--format", "gcc", ".").Output, Does.Contain("[DF0013]").And.Contain("limit of 10 bytes"));
         Assert.That(repo.Run("--format", "gcc", "--max-file-size", "1K", ".").Output, Does.Not.Contain("DF0013"));
+        var stdin = new CliHarness(repo.CurrentDirectory) { StandardInput = RootUser };
+        Assert.That(stdin.Run("--format", "gcc", "--stdin-filename", "Dockerfile").Output, Does.Contain("[DF0013]").And.Contain("at least 11 bytes"));
     }
 
     [Test]

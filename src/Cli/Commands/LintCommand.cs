@@ -72,10 +72,10 @@ internal static class LintCommand
         var problems = new List<ToolProblem>();
         var files = SourceFiles.Find(paths, settings.Discovery, environment, problems);
         byte[]? standardInput = null;
-        if (files.Any(f => f.IsStandardInput))
+        if (files.FirstOrDefault(f => f.IsStandardInput) is { } stdin)
         {
             using var input = environment.OpenInput();
-            standardInput = StandardInput.Read(input, settings.MaxFileSize);
+            standardInput = StandardInput.Read(input, configuration.For(stdin.Path).Limits.MaxFileSize?.Value ?? settings.MaxFileSize);
         }
 
         var report = LintRunner.Run(
