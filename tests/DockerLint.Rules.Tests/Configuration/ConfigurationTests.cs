@@ -279,4 +279,18 @@ public sealed class ConfigurationTests
         Assert.That(fixture.State("DF1001", "Dockerfile").Severity, Is.EqualTo(DiagnosticSeverity.Error), "the current folder's when none is found");
         Assert.That(fixture.State("DF1001", "island/Dockerfile").Source, Is.EqualTo("default"), "root: true ends the search");
     }
+
+    [Test]
+    public void Syntax_diagnostics_are_configured_like_rules_but_not_by_the_catch_all_setting()
+    {
+        const string Broken = "FROM alpine:3.20\nUSER root\nBOGUS x\n"; // DF0001, DF1001
+        var byId = new ConfigFixture((".dockerlint.yaml", "root: true\nseverity: { DF0001: warning }\n")).Lint("Dockerfile", Broken);
+        Assert.That(SeverityOf("DF0001", byId), Is.EqualTo(DiagnosticSeverity.Warning));
+        Assert.That(SeverityOf("DF1001", byId), Is.EqualTo(DiagnosticSeverity.Warning), "the rule fires on this file");
+        var all = new ConfigFixture((".editorconfig", "root = true\n[*]\ndotnet_analyzer_diagnostic.severity = none\n")).Lint("Dockerfile", Broken);
+        Assert.That(SeverityOf("DF0001", all), Is.EqualTo(DiagnosticSeverity.Error), "the catch-all leaves syntax diagnostics alone");
+        Assert.That(SeverityOf("DF1001", all), Is.Null);
+        var category = new ConfigFixture((".editorconfig", "root = true\n[*]\ndotnet_analyzer_diagnostic.category-Syntax.severity = suggestion\n")).Lint("Dockerfile", Broken);
+        Assert.That(SeverityOf("DF0001", category), Is.EqualTo(DiagnosticSeverity.Info));
+    }
 }
