@@ -72,16 +72,8 @@ internal static class LintRunner
         var findings = new List<Finding>();
         var seen = new HashSet<(string Id, string Path, LinePositionSpan Span)>();
         var allProblems = new List<ToolProblem>(problems);
-        var configurationDiagnostics = options.Configuration?.Diagnostics ?? [];
-        for (var i = 0; i <= items.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            // The configuration files' own problems come last, once, whichever file read them first.
-            if (i == items.Count)
-            {
-                findings.AddRange(configurationDiagnostics.Select(d => ToFinding(d, "", byId, environment)).Where(f => seen.Add((f.Id, f.Path, f.Span))));
-                break;
-            }
-
             // silent: kept out of the command line's report, as the compiler does with hidden diagnostics.
             foreach (var diagnostic in results[i].Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden))
             {
@@ -94,6 +86,9 @@ internal static class LintRunner
 
             allProblems.AddRange(results[i].Problems);
         }
+
+        // The configuration files' own problems (DF0090-DF0093), once each, whichever file read them first.
+        findings.AddRange((options.Configuration?.Diagnostics ?? []).Select(d => ToFinding(d, "", byId, environment)));
 
         var active = engine.ActiveRules.Select(r => r.Id).Concat(AnalyzerEngine.SyntaxRules.Select(r => r.Id)).ToImmutableHashSet(StringComparer.Ordinal);
         return new LintReport(
@@ -193,7 +188,7 @@ internal static class LintRunner
         if (standardInput is not null)
         {
             // Standard input was read up to one byte past the limit (StandardInput.Read), so its full size is unknown.
-            var limit = Math.Min(options.MaxFileSizeFor(path), options.MaxFileSize);
+            var limit = options.MaxFileSizeFor(path);
             return standardInput.LongLength > limit
                 ? new DecodedSource(null, [SourceDecoder.TooLargeStream(path, kind, limit)])
                 : SourceDecoder.Decode(standardInput, path, kind, limit);

@@ -55,7 +55,7 @@ internal static class CommandLine
         };
         var failLevel = new Option<string>("--fail-level")
         {
-            Description = "Lowest severity that makes the exit code 1: error, warning, note, or none.",
+            Description = "Lowest severity that makes the exit code 1: error, warning, note, or none. Wins over fail-level in .dockerlint.yaml and failure-threshold in .hadolint.yaml.",
             DefaultValueFactory = _ => "warning",
         };
         failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
@@ -86,7 +86,7 @@ internal static class CommandLine
 
         var maxFileSize = new Option<long>("--max-file-size")
         {
-            Description = "Skip files larger than SIZE bytes (a K, M or G suffix multiplies by 1024s) with DF0013/DC0006. Default: 10M.",
+            Description = "Skip files larger than SIZE bytes (a K, M or G suffix multiplies by 1024s) with DF0013/DC0006. Default: 10M. Wins over limits.max-file-size in .dockerlint.yaml.",
             HelpName = "SIZE",
             DefaultValueFactory = _ => Parser.Text.SourceDecoder.DefaultMaxFileSize,
             CustomParser = argument => ParseSize(argument.Tokens[0].Value) is { } size ? size : ReportSizeError(argument),

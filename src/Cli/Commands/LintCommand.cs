@@ -67,13 +67,15 @@ internal static class LintCommand
             return ExitCodes.UsageError;
         }
 
+        // Before the run, so that a problem in the file it comes from is part of the report.
+        var failLevel = settings.FailLevelGiven ? settings.FailLevel : ConfigCommand.FailLevelFrom(configuration) ?? settings.FailLevel;
         var problems = new List<ToolProblem>();
         var files = SourceFiles.Find(paths, settings.Discovery, environment, problems);
         byte[]? standardInput = null;
-        if (files.Any(f => f.IsStandardInput))
+        if (files.FirstOrDefault(f => f.IsStandardInput) is { } stdin)
         {
             using var input = environment.OpenInput();
-            standardInput = StandardInput.Read(input, settings.MaxFileSize);
+            standardInput = StandardInput.Read(input, configuration.For(stdin.Path).Limits.MaxFileSize?.Value ?? settings.MaxFileSize);
         }
 
         var report = LintRunner.Run(
@@ -112,7 +114,7 @@ internal static class LintCommand
             return ExitCodes.UsageError;
         }
 
-        return ExitCode(report, settings.FailLevelGiven ? settings.FailLevel : ConfigCommand.FailLevelFrom(configuration) ?? settings.FailLevel);
+        return ExitCode(report, failLevel);
     }
 
     /// <summary>The exit code of a report at a fail level.</summary>
