@@ -92,9 +92,24 @@ internal static class CommandLine
             CustomParser = argument => ParseSize(argument.Tokens[0].Value) is { } size ? size : ReportSizeError(argument),
         };
 
+        var noInlineSuppressions = new Option<bool>("--no-inline-suppressions")
+        {
+            Description = "Ignore suppression comments (# dockerlint ignore=…, # hadolint ignore=…, # check=skip=…): report every finding.",
+        };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Report only findings not recorded in the baseline FILE (see --write-baseline).",
+            HelpName = "FILE",
+        };
+        var writeBaseline = new Option<string?>("--write-baseline")
+        {
+            Description = "Record today's findings in the baseline FILE (fixed ones are pruned), then report as with --baseline FILE.",
+            HelpName = "FILE",
+        };
+
         var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.")
         {
-            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize,
+            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, noInlineSuppressions, baseline, writeBaseline,
         };
         root.SetAction(result => LintCommand.Run(
             new LintSettings
@@ -123,6 +138,9 @@ internal static class CommandLine
                 },
                 Preview = result.GetValue(preview),
                 MaxFileSize = result.GetValue(maxFileSize),
+                InlineSuppressions = !result.GetValue(noInlineSuppressions),
+                Baseline = result.GetValue(baseline),
+                WriteBaseline = result.GetValue(writeBaseline),
             },
             environment));
 

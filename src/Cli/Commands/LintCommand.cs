@@ -26,6 +26,15 @@ internal sealed record LintSettings
 
     /// <summary>The largest file read, in bytes (<c>--max-file-size</c>).</summary>
     public long MaxFileSize { get; init; } = Parser.Text.SourceDecoder.DefaultMaxFileSize;
+
+    /// <summary>Honours inline suppression comments; false for <c>--no-inline-suppressions</c>.</summary>
+    public bool InlineSuppressions { get; init; } = true;
+
+    /// <summary>The baseline whose findings are not reported (<c>--baseline</c>), or null.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>The baseline to write with today's findings (<c>--write-baseline</c>), or null.</summary>
+    public string? WriteBaseline { get; init; }
 }
 
 /// <summary>
@@ -61,10 +70,16 @@ internal static class LintCommand
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, InlineSuppressions = settings.InlineSuppressions },
             environment,
             standardInput,
             problems);
+        if (Baselines.BaselineStep.Apply(report, settings.Baseline, settings.WriteBaseline, environment) is not { } baselined)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        report = baselined;
 
         var toFile = settings.Output is { } output && output != "-";
         var format = settings.Format ?? (environment.OutputIsTerminal && !toFile ? ReportFormat.Text : ReportFormat.MsBuild);
