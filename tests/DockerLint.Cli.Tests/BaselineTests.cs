@@ -28,7 +28,7 @@ public sealed class BaselineTests
         var written = cli.Run("--format", "gcc", "--write-baseline", "dockerlint-baseline.json", ".");
         Assert.That(written.ExitCode, Is.EqualTo(ExitCodes.Success));
         Assert.That(written.Output, Is.Empty);
-        Assert.That(written.Error, Does.Contain("wrote the baseline dockerlint-baseline.json: 2 findings; 0 fixed findings removed from the baseline."));
+        Assert.That(written.Error, Does.Contain("wrote the baseline dockerlint-baseline.json: 2 findings (2 new); 0 fixed findings removed from the baseline."));
 
         using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "dockerlint-baseline.json")));
         Assert.That(baseline.RootElement.GetProperty("version").GetInt32(), Is.EqualTo(1));
@@ -72,7 +72,7 @@ public sealed class BaselineTests
 
         Write(dir, "FROM alpine:3.20\nUSER app\n");
         var rewritten = cli.Run("--write-baseline", "b.json", "app");
-        Assert.That(rewritten.Error, Does.Contain("1 finding; 2 fixed findings removed from the baseline."));
+        Assert.That(rewritten.Error, Does.Contain("1 finding (0 new); 2 fixed findings removed from the baseline."));
         var after = File.ReadAllText(Path.Combine(dir, "b.json"));
         Assert.That(after, Does.Contain("other/Dockerfile"), "a file outside the run keeps its entries");
         Assert.That(after, Does.Not.Contain("\"app/Dockerfile\""));

@@ -168,18 +168,20 @@ internal sealed class Baseline
     /// <summary>
     /// This baseline updated with today's findings: entries of the files analysed in this run are
     /// replaced, entries of other files (a run over part of the repository) are kept. Also returns how
-    /// many accepted findings are gone (fixed, or changed so that they no longer match).
+    /// many accepted findings are gone (fixed, or changed so that they no longer match) and how many are new.
     /// </summary>
-    public (Baseline Updated, int Fixed) Update(Baseline today, IReadOnlySet<string> analysedPaths)
+    public (Baseline Updated, int Fixed, int Added) Update(Baseline today, IReadOnlySet<string> analysedPaths)
     {
         var kept = Entries.Where(e => !analysedPaths.Contains(e.Path)).ToList();
         var todayCounts = today.Entries.ToDictionary(e => e.Key, e => e.Count);
         var fixedCount = Entries.Where(e => analysedPaths.Contains(e.Path)).Sum(e => Math.Max(0, e.Count - todayCounts.GetValueOrDefault(e.Key)));
+        var oldCounts = Entries.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Count));
+        var added = today.Entries.Sum(e => Math.Max(0, e.Count - oldCounts.GetValueOrDefault(e.Key)));
         var merged = kept.Concat(today.Entries)
             .OrderBy(e => e.Path, StringComparer.Ordinal)
             .ThenBy(e => e.Rule, StringComparer.Ordinal)
             .ThenBy(e => e.Fingerprint, StringComparer.Ordinal);
-        return (new Baseline([.. merged]), fixedCount);
+        return (new Baseline([.. merged]), fixedCount, added);
     }
 
     /// <summary>The path of a file as a baseline names it: relative to the source root with <c>/</c>, else absolute.</summary>

@@ -47,7 +47,7 @@ internal static class BaselineStep
             usedPath = environment.FullPath(write);
             var today = Baseline.From(report.Findings, report, paths);
             var analysed = report.Sources.Paths.Select(p => Baseline.PathOf(p, paths)).ToHashSet(StringComparer.Ordinal);
-            var (updated, fixedCount) = accepted.Update(today, analysed);
+            var (updated, fixedCount, added) = accepted.Update(today, analysed);
             if (AtomicFile.Write(usedPath, updated.Write, environment.WrapOutputFile) is { } failure)
             {
                 environment.Error.WriteLine($"dockerlint: error: {failure}");
@@ -55,7 +55,7 @@ internal static class BaselineStep
             }
 
             environment.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"dockerlint: wrote the baseline {paths.Relative(usedPath)}: {Plural(updated.FindingCount, "finding")}; {Plural(fixedCount, "fixed finding")} removed from the baseline."));
+                $"dockerlint: wrote the baseline {paths.Relative(usedPath)}: {Plural(updated.FindingCount, "finding")} ({added} new); {Plural(fixedCount, "fixed finding")} removed from the baseline."));
             accepted = updated;
         }
 
