@@ -212,6 +212,10 @@ public sealed class SuppressionsTests
         => Assert.That(Reported(Compose("x-base: &base\n  # dockerlint ignore=DC3001\n  image: nginx\nservices:\n  web:\n    <<: *base\n  api:\n    <<: *base\n"), "DC3001", "DC2090"), Is.Empty);
 
     [Test]
+    public void Compose_files_take_only_dockerlint_comments()
+        => Assert.That(Reported(Compose("services:\n  web:\n    # hadolint ignore=DC3001\n    # check=skip=all\n    image: nginx\n"), "DC3001"), Has.Length.EqualTo(1));
+
+    [Test]
     public void Compose_without_inline_suppressions()
         => Assert.That(Reported(Compose("services:\n  web:\n    # dockerlint ignore=DC3001\n    image: nginx\n", inline: false), "DC3001"), Has.Length.EqualTo(1));
 
