@@ -80,4 +80,22 @@ public sealed class SuppressionCliTests
         Assert.That(json.RootElement.GetProperty("findings").GetArrayLength(), Is.Zero);
         Assert.That(json.RootElement.GetProperty("suppressed").EnumerateArray().Single().GetProperty("id").GetString(), Is.EqualTo("DC9101"));
     }
+
+    [Test]
+    public void A_suppression_of_a_rule_configuration_turned_off_is_not_reported_unused()
+    {
+        var dir = CliHarness.Files(CliHarness.TempDir(), (".dockerlint.yaml", "disable: [DF1001]\n"), ("Dockerfile", "FROM alpine:3.20\n# dockerlint ignore=DF1001 -- kept for hadolint users\nUSER root\n"));
+        var result = new CliHarness(dir) { Rules = null }.Run("--format", "gcc", "Dockerfile");
+        Assert.That(result.Output, Does.Not.Contain("DF2090"));
+        Assert.That(result.Output, Does.Not.Contain("DF1001"));
+    }
+
+    [Test]
+    public void A_stale_suppression_of_a_rule_that_ran_is_reported()
+    {
+        var dir = CliHarness.Files(CliHarness.TempDir(), ("Dockerfile", "FROM alpine:3.20\n# dockerlint ignore=DF1003\nUSER app\n"));
+        var result = new CliHarness(dir) { Rules = null }.Run("--format", "gcc", "Dockerfile");
+        Assert.That(result.Output, Does.Contain("Dockerfile:2:21: note: 'ignore=DF1003' suppresses nothing: no DF1003 finding is reported where it applies [DF2090]"));
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), "a note does not fail the run");
+    }
 }
