@@ -246,19 +246,25 @@ public sealed class AnalyzerEngine
         }
 
         var inlineModels = new HashSet<DockerfileModel>(ReferenceEqualityComparer.Instance);
+        var inlineSuppressed = new List<SuppressedDiagnostic>();
         foreach (var service in project.Services)
         {
             if (BuildOf(service) is { Kind: ServiceBuildKind.Inline, Dockerfile: { } model } inline && inlineModels.Add(model))
             {
                 var result = Analyze(model);
                 diagnostics.AddRange(result.Diagnostics.Select(inline.Relocate));
+                inlineSuppressed.AddRange(result.Suppressed.Select(s => new SuppressedDiagnostic(
+                    inline.Relocate(s.Diagnostic), s.Suppression with { Location = inline.LocationOf(s.Suppression.Location.SourceSpan) })));
                 notifications.AddRange(result.Notifications.Select(n => n with { Path = path }));
             }
         }
 
         var directives = ComposeSuppressions.Collect(project.Files, _resolver);
-        return Result(path, diagnostics, notifications, directives, RanOn(config), new SuppressionRules(
+        var analysed = Result(path, diagnostics, notifications, directives, RanOn(config), new SuppressionRules(
             Active(DC2090UnusedSuppression.Definition, config), Active(DC2091UnknownSuppressionId.Definition, config), Active(DC5090InlineSuppression.Definition, config)));
+
+        // An inline Dockerfile's suppression comments were applied when it was analysed; its suppressed findings join the project's.
+        return inlineSuppressed.Count == 0 ? analysed : analysed with { Suppressed = [.. analysed.Suppressed.Concat(inlineSuppressed).OrderBy(s => s.Diagnostic, Order)] };
     }
 
     /// <summary>

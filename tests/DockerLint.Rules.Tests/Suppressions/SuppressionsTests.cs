@@ -216,6 +216,17 @@ public sealed class SuppressionsTests
         => Assert.That(Reported(Compose("services:\n  web:\n    # hadolint ignore=DC3001\n    # check=skip=all\n    image: nginx\n"), "DC3001"), Has.Length.EqualTo(1));
 
     [Test]
+    public void Comments_in_an_inline_dockerfile_suppress_there_and_point_into_the_compose_file()
+    {
+        var result = Compose("services:\n  web:\n    build:\n      dockerfile_inline: |\n        FROM alpine:3.20\n        # dockerlint ignore=DF1001 -- drops privileges\n        USER root\n");
+        Assert.That(Reported(result, "DF1001", "DF2090"), Is.Empty);
+        var suppressed = result.Suppressed.Single(s => s.Diagnostic.Id == "DF1001");
+        Assert.That(suppressed.Diagnostic.Location.GetLineSpan().StartLinePosition.Line, Is.EqualTo(6));
+        Assert.That(suppressed.Suppression.Location.GetLineSpan().StartLinePosition.Line, Is.EqualTo(5));
+        Assert.That(Path.GetFileName(suppressed.Suppression.Location.GetLineSpan().Path), Is.EqualTo("compose.yaml"));
+    }
+
+    [Test]
     public void Compose_without_inline_suppressions()
         => Assert.That(Reported(Compose("services:\n  web:\n    # dockerlint ignore=DC3001\n    image: nginx\n", inline: false), "DC3001"), Has.Length.EqualTo(1));
 
