@@ -98,4 +98,18 @@ public sealed class SuppressionCliTests
         Assert.That(result.Output, Does.Contain("Dockerfile:2:21: note: 'ignore=DF1003' suppresses nothing: no DF1003 finding is reported where it applies [DF2090]"));
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), "a note does not fail the run");
     }
+
+    [Test]
+    public void Rule_pages_show_the_comment_the_peer_forms_and_the_configuration()
+    {
+        var rules = new DockerLint.Rules.Engine.AnalyzerEngine().AllRulesWithSyntax.ToDictionary(r => r.Id);
+        var secrets = RuleDocs.Page(rules["DF1002"]);
+        Assert.That(secrets, Does.Contain("# dockerlint ignore=DF1002 -- why this is acceptable here"));
+        Assert.That(secrets, Does.Contain("# hadolint ignore=DL3064"));
+        Assert.That(secrets, Does.Contain("# check=skip=SecretsUsedInArgOrEnv"));
+        Assert.That(secrets, Does.Contain("dotnet_diagnostic.DF1002.severity = none"));
+        Assert.That(secrets, Does.Contain("disable: [DF1002]"));
+        Assert.That(RuleDocs.Page(rules["DC1001"]), Does.Not.Contain("hadolint").And.Contain("# dockerlint ignore=DC1001"));
+        Assert.That(RuleDocs.Page(rules["DF5090"]), Does.Contain("no comment silences it").And.Not.Contain("# dockerlint ignore=DF5090"));
+    }
 }
