@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using DockerLint.Parser.Model;
+using DockerLint.Rules.Engine;
+using Microsoft.CodeAnalysis;
+
+namespace DockerLint.Rules.Dockerfile.Security;
+
+/// <summary>The final image's USER is a name, not a numeric UID (opt-in).</summary>
+public sealed class DF1011NonNumericUser : DockerfileRule
+{
+    /// <summary>The option naming the stage that is built (<c>docker build --target</c>); the last stage when unset.</summary>
+    public const string TargetOption = "target";
+
+    private static readonly DiagnosticDescriptor s_descriptor = CreateOptInDescriptor(
+        "DF1011",
+        "USER by name instead of numeric UID",
+        "{0}",
+        RuleCategories.Security,
+        DiagnosticSeverity.Warning,
+        "The final image's USER is a user name, which Kubernetes cannot verify as non-root without a numeric UID.",
+        "CWE-250");
+
+    /// <inheritdoc />
+    public override DiagnosticDescriptor Descriptor => s_descriptor;
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> Aliases => ["hadolint:DL3066"];
+
+    /// <inheritdoc />
+    public override double? SecuritySeverity => 3.0;
+
+    /// <inheritdoc />
+    public override string Explanation => """
+        ## What it does
+
+        Reports the `USER` the final image runs as — the last `USER` of the final stage or of the
+        stages it is built on — when it names the user (`USER app`, `USER app:app`) instead of giving
+        a numeric UID (`USER 10001`, `USER 10001:10001`). `root` is left to DF1001, a user whose value
+        is unknown is not reported, and neither are Windows images, which have no numeric UIDs.
+
+        The final stage is the last one, or the stage named by the rule option `target` (the value
+        given to `docker build --target`), since that stage is then the image that ships.
+
+        The rule is off by default: turn it on for images that run on Kubernetes or OpenShift with
+        `runAsNonRoot`, or under policies that require numeric users.
+
+        ## Why is this bad?
+
+        With `securityContext.runAsNonRoot: true`, the kubelet must prove that the container does not
+        run as UID 0 before starting it. It cannot look a user name up in the image's `/etc/passwd`,
+        so a named user makes the pod fail with "image has non-numeric user … cannot verify user is
+        non-root", unless `runAsUser` repeats the UID elsewhere. A numeric UID also does not depend
+        on `/etc/passwd` existing in the final image (distroless and scratch images often have none).
+
+        ## Example
+
+        ```dockerfile
+        FROM node:22
+        USER node
+        ```
+
+        ## Use instead
+
+        ```dockerfile
+        FROM node:22
+        USER 1000:1000
+        ```
+        """;
+
+    /// <inheritdoc />
+    public override void Initialize(DockerfileAnalysisContext context) => context.RegisterFileAction(Check);
+
+    /// <summary>The stage the build produces: the one the option <c>target</c> names (by name or index), else the last.</summary>
+    internal static Stage? BuiltStage(DockerfileContext context)
+        => context.Options.Get(TargetOption) is { Length: > 0 } target
+            ? ImageUses.FindStage(context.Model, target) ?? context.Model.FinalStage
+            : context.Model.FinalStage;
+
+    private static void Check(DockerfileContext context)
+    {
+        if (BuiltStage(context) is not { } final)
+        {
+            return;
+        }
+
+        var chain = new[] { final }.Concat(final.Ancestors()).ToList();
+        var lastUser = chain
+            .Select(stage => stage.OfType<UserInstruction>().LastOrDefault(u => !u.IsTrigger))
+            .FirstOrDefault(u => u is not null);
+        if (lastUser?.User is not { Length: > 0 } user || user.All(char.IsAsciiDigit) || DF1001RootUser.IsRoot(user) || IsWindows(context.Model, chain))
+        {
+            return;
+        }
+
+        context.Report(lastUser.UserSpan, $"The final image runs as the user name '{user}', not a numeric UID, so Kubernetes' runAsNonRoot cannot verify it is not root; use the UID (USER <uid>[:<gid>])");
+    }
+
+    private static bool IsWindows(DockerfileModel model, List<Stage> chain)
+        => model.Tree.EscapeToken == '`'
+            || chain.Any(s => s.From.ImageText?.Text is { } image
+                && (image.Contains("windows", StringComparison.OrdinalIgnoreCase) || image.Contains("nanoserver", StringComparison.OrdinalIgnoreCase) || image.Contains("servercore", StringComparison.OrdinalIgnoreCase)))
+            || chain.Any(s => s.OfType<ShellInstruction>().Any(sh => sh.ExecArguments.FirstOrDefault()?.Text is { } shell
+                && (shell.Contains("powershell", StringComparison.OrdinalIgnoreCase) || shell.Contains("pwsh", StringComparison.OrdinalIgnoreCase) || shell.Contains("cmd", StringComparison.OrdinalIgnoreCase))));
+}
