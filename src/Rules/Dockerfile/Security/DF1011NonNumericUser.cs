@@ -20,6 +20,9 @@ public sealed class DF1011NonNumericUser : DockerfileRule
         "The final image's USER is a user name, which Kubernetes cannot verify as non-root without a numeric UID.",
         "CWE-250");
 
+    private static readonly string[] s_windowsImages = ["windows", "nanoserver", "servercore"];
+    private static readonly string[] s_windowsShells = ["powershell", "pwsh", "cmd"];
+
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
@@ -83,11 +86,10 @@ public sealed class DF1011NonNumericUser : DockerfileRule
             return;
         }
 
-        var chain = new[] { final }.Concat(final.Ancestors()).ToList();
-        var lastUser = chain
+        var lastUser = new[] { final }.Concat(final.Ancestors())
             .Select(stage => stage.OfType<UserInstruction>().LastOrDefault(u => !u.IsTrigger))
             .FirstOrDefault(u => u is not null);
-        if (lastUser?.User is not { Length: > 0 } user || user.All(char.IsAsciiDigit) || DF1001RootUser.IsRoot(user) || IsWindows(context.Model, chain))
+        if (lastUser?.User is not { Length: > 0 } user || user.All(char.IsAsciiDigit) || DF1001RootUser.IsRoot(user) || IsWindows(context.Model, user))
         {
             return;
         }
@@ -95,10 +97,14 @@ public sealed class DF1011NonNumericUser : DockerfileRule
         context.Report(lastUser.UserSpan, $"The final image runs as the user name '{user}', not a numeric UID, so Kubernetes' runAsNonRoot cannot verify it is not root; use the UID (USER <uid>[:<gid>])");
     }
 
-    private static bool IsWindows(DockerfileModel model, List<Stage> chain)
-        => model.Tree.EscapeToken == '`'
-            || chain.Any(s => s.From.ImageText?.Text is { } image
-                && (image.Contains("windows", StringComparison.OrdinalIgnoreCase) || image.Contains("nanoserver", StringComparison.OrdinalIgnoreCase) || image.Contains("servercore", StringComparison.OrdinalIgnoreCase)))
-            || chain.Any(s => s.OfType<ShellInstruction>().Any(sh => sh.ExecArguments.FirstOrDefault()?.Text is { } shell
-                && (shell.Contains("powershell", StringComparison.OrdinalIgnoreCase) || shell.Contains("pwsh", StringComparison.OrdinalIgnoreCase) || shell.Contains("cmd", StringComparison.OrdinalIgnoreCase))));
+    /// <summary>
+    /// Windows has no numeric UIDs: the user is one of its built-in accounts, the file uses the
+    /// backtick escape, or any stage is based on a Windows image or uses a PowerShell or cmd SHELL.
+    /// </summary>
+    private static bool IsWindows(DockerfileModel model, string user)
+        => user.Equals("ContainerUser", StringComparison.OrdinalIgnoreCase)
+            || model.Tree.EscapeToken == '`'
+            || model.Stages.Any(s => (s.From.ImageText?.Value ?? s.From.ImageText?.Text) is { } image && s_windowsImages.Any(w => image.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            || model.Stages.Any(s => s.OfType<ShellInstruction>().Any(sh => sh.ExecArguments.FirstOrDefault()?.Text is { } shell
+                && s_windowsShells.Any(w => shell.Contains(w, StringComparison.OrdinalIgnoreCase))));
 }

@@ -27,6 +27,8 @@ public sealed class DF1011NonNumericUserTests
     [TestCase("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n", TestName = "Windows image")]
     [TestCase("# escape=`\nFROM example/app:1\nUSER appuser\n", TestName = "Windows escape")]
     [TestCase("FROM example/app:1\nSHELL [\"powershell\", \"-Command\"]\nUSER appuser\n", TestName = "PowerShell")]
+    [TestCase("ARG core=mcr.microsoft.com/windows/servercore:ltsc2022\nFROM $core AS download\nSHELL [\"powershell\", \"-Command\"]\nFROM example/app:1\nUSER appuser\n", TestName = "PowerShell in another stage")]
+    [TestCase("ARG BASE\nFROM $BASE\nUSER ContainerUser\n", TestName = "a Windows account")]
     public void Stays_quiet(string text) => Lint.CatchesNot(Id, text);
 
     [Test]
