@@ -16,6 +16,7 @@ public sealed class DF3010FloatingTagTests
     [TestCase("FROM alpine:3.20\nRUN --mount=from=ghcr.io/org/tools:{|#0:dev|},target=/t ls /t\n", TestName = "RUN --mount from an image")]
     [TestCase("FROM alpine:3.20\nONBUILD COPY --from=org/tools:{|#0:canary|} /t /t\n", TestName = "ONBUILD COPY --from")]
     [TestCase("FROM node:{|#0:lts|} AS build\nFROM build\n", TestName = "a stage's base image")]
+    [TestCase("# escape=`\nFROM mcr.microsoft.com/powershell:{|#0:lts-nanoserver-ltsc2022|}\nSHELL [\"pwsh\", \"-Command\"]\n", TestName = "Windows escape")]
     public void Fires(string markup) => Lint.Catches(Id, markup);
 
     [Test]
