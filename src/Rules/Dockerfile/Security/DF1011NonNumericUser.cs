@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DockerLint.Parser.Model;
+using DockerLint.Rules.Configuration;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
 
@@ -8,9 +9,6 @@ namespace DockerLint.Rules.Dockerfile.Security;
 /// <summary>The final image's USER is a name, not a numeric UID (opt-in).</summary>
 public sealed class DF1011NonNumericUser : DockerfileRule
 {
-    /// <summary>The option naming the stage that is built (<c>docker build --target</c>); the last stage when unset.</summary>
-    public const string TargetOption = "target";
-
     private static readonly DiagnosticDescriptor s_descriptor = CreateOptInDescriptor(
         "DF1011",
         "USER by name instead of numeric UID",
@@ -41,8 +39,10 @@ public sealed class DF1011NonNumericUser : DockerfileRule
         a numeric UID (`USER 10001`, `USER 10001:10001`). `root` is left to DF1001, a user whose value
         is unknown is not reported, and neither are Windows images, which have no numeric UIDs.
 
-        The final stage is the last one, or the stage named by the rule option `target` (the value
-        given to `docker build --target`), since that stage is then the image that ships.
+        The final stage is the last one, or the stage named by the option `target` (the value given
+        to `docker build --target`, by name or index; `options: { target: prod }` in
+        `.dockerlint.yaml`, also per path in `overrides:`), since that stage is then the image that
+        ships.
 
         The rule is off by default: turn it on for images that run on Kubernetes or OpenShift with
         `runAsNonRoot`, or under policies that require numeric users.
@@ -75,7 +75,7 @@ public sealed class DF1011NonNumericUser : DockerfileRule
 
     /// <summary>The stage the build produces: the one the option <c>target</c> names (by name or index), else the last.</summary>
     internal static Stage? BuiltStage(DockerfileContext context)
-        => context.Options.Get(TargetOption) is { Length: > 0 } target
+        => context.Options.Get(ConfigurationOptions.Target) is { Length: > 0 } target
             ? ImageUses.FindStage(context.Model, target) ?? context.Model.FinalStage
             : context.Model.FinalStage;
 
