@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using DockerLint.Parser.Compose;
+using DockerLint.Parser.Context;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Syntax;
 using DockerLint.Parser.Text;
@@ -21,6 +22,9 @@ internal sealed record AnalysisOptions
 
     /// <summary>The largest file read, in bytes (<c>--max-file-size</c>); larger files get DF0013/DC0006 and are skipped.</summary>
     public long MaxFileSize { get; init; } = SourceDecoder.DefaultMaxFileSize;
+
+    /// <summary>The build context folder of every Dockerfile (<c>--context</c>); null for each Dockerfile's own folder (none for standard input).</summary>
+    public string? BuildContext { get; init; }
 }
 
 /// <summary>
@@ -111,7 +115,7 @@ internal static class LintRunner
 
             var tree = DockerfileSyntaxTree.Parse(text, file.Path);
             sources.Add(file.Path, tree.Text);
-            result = engine.Analyze(DockerfileModel.Create(tree));
+            result = engine.Analyze(DockerfileModel.Create(tree), LoadBuildContext(file, options, environment));
         }
         else
         {
@@ -152,6 +156,33 @@ internal static class LintRunner
         // A skipped Compose file has its own diagnostic (DC0006, DC0007) or notification; the loader's "cannot read" would repeat it.
         diagnostics.AddRange(result.Diagnostics.Where(d => !IsAboutSkippedFile(d, skipped)));
         problems.AddRange(result.Notifications.Select(n => new ToolProblem(n.RuleId is null ? ProblemKind.InternalError : ProblemKind.RuleFailed, n.Path, n.Message, n.RuleId)));
+    }
+
+    /// <summary>
+    /// The build context of a Dockerfile: <c>--context</c> when given, else the Dockerfile's folder;
+    /// none for standard input without <c>--context</c>. Its <c>.dockerignore</c> is read when present.
+    /// </summary>
+    private static BuildContext? LoadBuildContext(SourceFile file, AnalysisOptions options, CliEnvironment environment)
+    {
+        var directory = options.BuildContext is { } given ? environment.FullPath(given)
+            : file.IsStandardInput ? null
+            : Path.GetDirectoryName(environment.FullPath(file.Path));
+        if (directory is null)
+        {
+            return null;
+        }
+
+        return BuildContext.Load(directory, file.IsStandardInput ? null : environment.FullPath(file.Path), path =>
+        {
+            try
+            {
+                return File.Exists(path) && FileTypes.IsRegularFile(path) ? System.Text.Encoding.UTF8.GetString(environment.ReadFile(path)) : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        });
     }
 
     private static bool IsAboutSkippedFile(Diagnostic diagnostic, List<string> skipped)

@@ -92,9 +92,15 @@ internal static class CommandLine
             CustomParser = argument => ParseSize(argument.Tokens[0].Value) is { } size ? size : ReportSizeError(argument),
         };
 
+        var context = new Option<string?>("--context")
+        {
+            Description = "The build context of the Dockerfiles linted (its .dockerignore is read). Default: each Dockerfile's folder; standard input has none unless given.",
+            HelpName = "DIR",
+        };
+
         var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.")
         {
-            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize,
+            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, context,
         };
         root.SetAction(result => LintCommand.Run(
             new LintSettings
@@ -123,6 +129,7 @@ internal static class CommandLine
                 },
                 Preview = result.GetValue(preview),
                 MaxFileSize = result.GetValue(maxFileSize),
+                BuildContext = result.GetValue(context),
             },
             environment));
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using DockerLint.Parser.Compose;
 using DockerLint.Parser.Compose.Model;
+using DockerLint.Parser.Context;
 using DockerLint.Parser.Diagnostics;
 using DockerLint.Parser.Model;
 using Microsoft.CodeAnalysis;
@@ -121,8 +122,8 @@ public sealed class AnalyzerEngine
             .OrderBy(r => r.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>Analyses one Dockerfile.</summary>
-    public AnalysisResult Analyze(DockerfileModel model)
+    /// <summary>Analyses one Dockerfile, built with <paramref name="buildContext"/> when known.</summary>
+    public AnalysisResult Analyze(DockerfileModel model, BuildContext? buildContext = null)
     {
         var diagnostics = new List<Diagnostic>(model.Diagnostics);
         var notifications = new List<ToolNotification>();
@@ -132,7 +133,7 @@ public sealed class AnalyzerEngine
         {
             foreach (var (rule, action) in ActionsFor(instruction.GetType()))
             {
-                Run(rule, path, notifications, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                Run(rule, path, notifications, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule), diagnostics.Add) { BuildContext = buildContext }));
             }
         }
 
@@ -142,13 +143,13 @@ public sealed class AnalyzerEngine
             {
                 foreach (var action in actions.StageActions)
                 {
-                    Run(rule, path, notifications, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                    Run(rule, path, notifications, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule), diagnostics.Add) { BuildContext = buildContext }));
                 }
             }
 
             foreach (var action in actions.FileActions)
             {
-                Run(rule, path, notifications, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                Run(rule, path, notifications, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule), diagnostics.Add) { BuildContext = buildContext }));
             }
         }
 

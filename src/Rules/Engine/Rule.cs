@@ -55,6 +55,12 @@ public abstract class Rule
     /// </summary>
     public abstract string Explanation { get; }
 
+    /// <summary>
+    /// The options the documented examples are linted with, for a rule that is silent until configured;
+    /// null for rules that need none. The docs should show the same options in words.
+    /// </summary>
+    public virtual RuleOptions? ExampleOptions => null;
+
     /// <summary>For security rules, the CVSS-like score GitHub shows (0.0–10.0); null otherwise.</summary>
     public virtual double? SecuritySeverity => null;
 
