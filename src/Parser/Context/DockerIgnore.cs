@@ -13,7 +13,17 @@ public sealed record DockerIgnorePattern(string Text, bool IsException, int Line
     internal Regex? Regex { get; init; }
 
     /// <summary>True when the whole path matches the pattern (not a parent of it).</summary>
-    public bool Matches(string path) => Regex is { } regex ? regex.IsMatch(path) : Text == path;
+    public bool Matches(string path)
+    {
+        try
+        {
+            return Regex is { } regex ? regex.IsMatch(path) : Text == path;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>

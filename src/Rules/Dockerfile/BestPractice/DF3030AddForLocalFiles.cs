@@ -40,6 +40,9 @@ public sealed class DF3030AddForLocalFiles : DockerfileRule
         hides that behaviour from the reader — a file renamed to `.tar.gz` later is silently unpacked — and
         a `.zip` is *not* unpacked, which surprises people who expect it. COPY says exactly what happens.
 
+        Teams that use ADD on purpose for its automatic unpacking of files whose names do not show it
+        would turn the rule off.
+
         ## Example
 
         ```dockerfile

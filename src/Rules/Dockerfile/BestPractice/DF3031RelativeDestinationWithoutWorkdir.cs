@@ -39,6 +39,9 @@ public sealed class DF3031RelativeDestinationWithoutWorkdir : DockerfileRule
         base image is updated. The Dockerfile then depends on a detail it does not show. Setting
         `WORKDIR` (or writing an absolute destination) makes the layout explicit.
 
+        A team that relies on well-known base images' working directories (`golang`'s `/go`) may turn
+        the rule off.
+
         ## Example
 
         ```dockerfile

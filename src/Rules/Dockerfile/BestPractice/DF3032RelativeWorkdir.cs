@@ -43,6 +43,8 @@ public sealed class DF3032RelativeWorkdir : DockerfileRule
         for `golang`…) and changes silently when the base image does. Commands that follow then run, and
         files land, somewhere the Dockerfile does not show.
 
+        Turn it off only if you deliberately build on the working directory of a base image you control.
+
         ## Example
 
         ```dockerfile

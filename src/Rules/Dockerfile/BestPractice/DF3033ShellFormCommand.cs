@@ -41,6 +41,10 @@ public sealed class DF3033ShellFormCommand : DockerfileRule
         directly. When the command needs the shell (variables, pipes), use `exec` or the exec form with
         an explicit shell: `CMD ["sh", "-c", "exec app --port \"$PORT\""]`.
 
+        Images whose command is a short-lived job, or that run under an init process such as `tini`
+        or `docker run --init` which forwards signals, can live with the shell form; such teams turn
+        the rule off.
+
         ## Example
 
         ```dockerfile

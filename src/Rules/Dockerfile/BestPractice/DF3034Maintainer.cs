@@ -38,6 +38,9 @@ public sealed class DF3034Maintainer : DockerfileRule
         that tools no longer read, while labels are what registries, scanners and `docker inspect` show.
         The OCI annotation `org.opencontainers.image.authors` is the standard place for the author.
 
+        There is no reason to keep it on a maintained image; turn the rule off only for frozen legacy
+        files you do not want to touch.
+
         ## Example
 
         ```dockerfile

@@ -42,6 +42,9 @@ public sealed class DF3036UnusedArg : DockerfileRule
         because the stage forgot `ARG VERSION`, or the code that used the argument was removed. Either
         the declaration is dead and can go, or a declaration is missing where the value is needed.
 
+        Teams that keep a uniform set of build arguments across many Dockerfiles (so that one CI call
+        fits all) may turn the rule off.
+
         ## Example
 
         ```dockerfile

@@ -47,6 +47,9 @@ public sealed class DF2031CopyIgnoredFile : DockerfileRule
         than intended, and the image differs from what the Dockerfile says. Usually the ignore file grew a
         broad pattern (`*.md`, `config`) after the Dockerfile started to need one of those files.
 
+        When the image is built with another context than the Dockerfile's folder, pass it with
+        `--context` rather than turning the rule off.
+
         ## Example
 
         ```dockerfile

@@ -39,6 +39,9 @@ public sealed class DF2034EnvSameStatementReference : DockerfileRule
         In `ENV APP_HOME=/opt/app APP_BIN=$APP_HOME/bin`, `APP_BIN` becomes `/bin` (or uses an older
         `APP_HOME`), not `/opt/app/bin` — the kind of mistake that only shows at run time.
 
+        There is little reason to turn it off: when the old value is really meant, writing the two
+        `ENV` lines apart says so.
+
         ## Example
 
         ```dockerfile

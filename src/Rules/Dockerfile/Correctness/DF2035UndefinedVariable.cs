@@ -48,6 +48,9 @@ public sealed partial class DF2035UndefinedVariable : DockerfileRule
         looks for `app-.jar`, `WORKDIR /opt/$APP` becomes `/opt/`. The most common cause is a global `ARG`
         that was meant to be used inside a stage without being declared there again.
 
+        A team whose base images define the same names in their environment (and that relies on them)
+        may turn the rule off; declaring the `ARG` again is usually the better fix.
+
         ## Example
 
         ```dockerfile

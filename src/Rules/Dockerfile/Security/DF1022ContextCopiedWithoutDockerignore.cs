@@ -43,6 +43,9 @@ public sealed class DF1022ContextCopiedWithoutDockerignore : DockerfileRule
         deletes them. Every edit to any file also invalidates the layer cache. A `.dockerignore` keeps
         the context to what the build needs.
 
+        A team whose build context is a folder prepared for the build (a CI step copies exactly the
+        needed files into it) has no use for a `.dockerignore` and can turn the rule off.
+
         ## Example
 
         ```dockerfile

@@ -36,6 +36,9 @@ public sealed class DF5013LegacyKeyValueFormat : DockerfileRule
         looks like — and one instruction can set only one variable. Docker's documentation says the form
         may be removed. `key=value` reads the same everywhere and allows several pairs.
 
+        A team that does not want to touch old files can turn it off, as with BuildKit's
+        `# check=skip=LegacyKeyValueFormat`.
+
         ## Example
 
         ```dockerfile
