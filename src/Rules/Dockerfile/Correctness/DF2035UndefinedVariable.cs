@@ -36,8 +36,9 @@ public sealed partial class DF2035UndefinedVariable : DockerfileRule
 
         The base image's environment is not known statically, so a name is only reported when it is
         certainly undefined (a stage on `scratch`) or when the Dockerfile shows the mistake: the name is
-        a global `ARG` or a platform argument not declared in the stage, or an `ARG` declared only later
-        in the stage or only in a stage this one is not built on. References with a fallback (`${NAME:-default}`, `${NAME:+x}`) are
+        a global `ARG` or a platform argument not declared in the stage, an `ARG` declared only later
+        in the stage or only in a stage this one is not built on, or a name one or two letters away from
+        a variable that is in scope (`$VERSOIN` next to `ARG VERSION`), which the message suggests. References with a fallback (`${NAME:-default}`, `${NAME:+x}`) are
         not reported, and neither are commands of `RUN`, `CMD` and `ENTRYPOINT` — the shell expands those
         at run time, where the script may set the variable itself — nor ONBUILD triggers, which run in
         another build.
@@ -91,7 +92,9 @@ public sealed partial class DF2035UndefinedVariable : DockerfileRule
                         continue;
                     }
 
-                    if (Reason(model, stage, index, name, word.Expansion.UnsetVariables.Contains(name)) is { } reason)
+                    var reason = Reason(model, stage, index, name, word.Expansion.UnsetVariables.Contains(name))
+                        ?? (NearName(instruction.Scope, name) is { } near ? $"did you mean '{near}', which is in scope?" : null);
+                    if (reason is not null)
                     {
                         context.Report(VariableReferences.SpanOf(word, name), $"'{name}' is not defined here: {reason}; it expands to an empty string");
                     }
@@ -125,6 +128,60 @@ public sealed partial class DF2035UndefinedVariable : DockerfileRule
         }
 
         return certainlyUnset ? "no ARG or ENV defines it in this stage or the stages it is built on" : null;
+    }
+
+    /// <summary>A variable declared in this file and in scope whose name is one or two edits away (a likely typo).</summary>
+    private static string? NearName(VariableScope scope, string name)
+    {
+        if (name.Length < 5)
+        {
+            return null;
+        }
+
+        // A name that only adds to another (file → file3, VERSION → VERSIONS) is more likely a different variable than a typo.
+        var limit = name.Length < 8 ? 1 : 2;
+        return scope.Variables
+            .Where(v => v.Origin != VariableOrigin.Predefined && v.Declaration is not null)
+            .Where(v => !name.StartsWith(v.Name, StringComparison.Ordinal) && !v.Name.StartsWith(name, StringComparison.Ordinal)
+                && !name.EndsWith(v.Name, StringComparison.Ordinal) && !v.Name.EndsWith(name, StringComparison.Ordinal))
+            .Select(v => (v.Name, Distance: EditDistance(v.Name, name)))
+            .Where(v => v.Distance > 0 && v.Distance <= limit)
+            .OrderBy(v => v.Distance).ThenBy(v => v.Name, StringComparer.Ordinal)
+            .Select(v => v.Name)
+            .FirstOrDefault();
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
+        {
+            return 1;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], previous[j - 1]);
+                }
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     private static bool Declares(Instruction instruction, string name) => instruction switch

@@ -30,6 +30,20 @@ public sealed class DF2035UndefinedVariableTests
     public void Stays_quiet(string text) => Lint.CatchesNot(Id, text);
 
     [Test]
+    public void Fires_on_a_typo_and_suggests_the_name()
+    {
+        var message = Lint.Catches(Id, "FROM x\nARG VERSION=1\nCOPY app-{|#0:${VERSOIN}|}.jar /app.jar\n").Single().GetMessage();
+        Assert.That(message, Does.Contain("did you mean 'VERSION', which is in scope?"));
+        Lint.Catches(Id, "FROM x\nENV APP_HOME=/opt\nWORKDIR {|#0:$app_home|}\n");
+    }
+
+    [TestCase("FROM x\nARG VERSION=1\nWORKDIR /opt/$VERSIONS_DIR\n", TestName = "far from any declared name")]
+    [TestCase("FROM x\nARG GOPATH=/go\nENV PATH=$PATH:/go/bin\n", TestName = "short names are not typos")]
+    [TestCase("FROM x\nWORKDIR $JAVA_HOME\n", TestName = "nothing declared near it")]
+    [TestCase("FROM x\nARG file=a\nCOPY $file3 /x\n", TestName = "a name that only adds a digit")]
+    public void Stays_quiet_for_names_that_are_not_typos(string text) => Lint.CatchesNot(Id, text);
+
+    [Test]
     public void Fires_and_says_how_to_declare_it()
         => Assert.That(Lint.Catches(Id, "ARG V=1\nFROM x\nLABEL v=$V\n").Single().GetMessage(), Does.Contain("add ARG V to this stage"));
 }
