@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using DockerLint.Parser.Compose;
+using DockerLint.Parser.Context;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Syntax;
 using DockerLint.Parser.Text;
@@ -32,6 +33,9 @@ internal sealed record AnalysisOptions
 
     /// <summary>Honours inline suppression comments; false for <c>--no-inline-suppressions</c>.</summary>
     public bool InlineSuppressions { get; init; } = true;
+
+    /// <summary>The build context folder of every Dockerfile (<c>--context</c>); null for each Dockerfile's own folder (none for standard input).</summary>
+    public string? BuildContext { get; init; }
 }
 
 /// <summary>
@@ -147,7 +151,7 @@ internal static class LintRunner
 
             var tree = DockerfileSyntaxTree.Parse(text, file.Path);
             sources.Add(file.Path, tree.Text);
-            result = engine.Analyze(DockerfileModel.Create(tree));
+            result = engine.Analyze(DockerfileModel.Create(tree), LoadBuildContext(file, options, environment));
         }
         else
         {
@@ -198,6 +202,33 @@ internal static class LintRunner
         diagnostics.AddRange(result.Diagnostics.Where(d => !IsAboutSkippedFile(d, skipped)));
         suppressed.AddRange(result.Suppressed);
         problems.AddRange(result.Notifications.Select(n => new ToolProblem(n.RuleId is null ? ProblemKind.InternalError : ProblemKind.RuleFailed, n.Path, n.Message, n.RuleId)));
+    }
+
+    /// <summary>
+    /// The build context of a Dockerfile: <c>--context</c> when given, else the Dockerfile's folder;
+    /// none for standard input without <c>--context</c>. Its <c>.dockerignore</c> is read when present.
+    /// </summary>
+    private static BuildContext? LoadBuildContext(SourceFile file, AnalysisOptions options, CliEnvironment environment)
+    {
+        var directory = options.BuildContext is { } given ? environment.FullPath(given)
+            : file.IsStandardInput ? null
+            : Path.GetDirectoryName(environment.FullPath(file.Path));
+        if (directory is null)
+        {
+            return null;
+        }
+
+        return BuildContext.Load(directory, file.IsStandardInput ? null : environment.FullPath(file.Path), path =>
+        {
+            try
+            {
+                return File.Exists(path) && FileTypes.IsRegularFile(path) ? System.Text.Encoding.UTF8.GetString(environment.ReadFile(path)) : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        });
     }
 
     private static bool IsAboutSkippedFile(Diagnostic diagnostic, List<string> skipped)

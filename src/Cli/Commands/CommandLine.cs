@@ -109,9 +109,15 @@ internal static class CommandLine
         var config = ConfigCommand.ConfigOption();
         var noConfig = ConfigCommand.NoConfigOption();
 
+        var context = new Option<string?>("--context")
+        {
+            Description = "The build context of the Dockerfiles linted (its .dockerignore is read). Default: each Dockerfile's folder; standard input has none unless given.",
+            HelpName = "DIR",
+        };
+
         var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.")
         {
-            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig, noInlineSuppressions, baseline, writeBaseline,
+            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig, noInlineSuppressions, baseline, writeBaseline, context,
         };
         root.SetAction(result => LintCommand.Run(
             new LintSettings
@@ -147,6 +153,7 @@ internal static class CommandLine
                 InlineSuppressions = !result.GetValue(noInlineSuppressions),
                 Baseline = result.GetValue(baseline),
                 WriteBaseline = result.GetValue(writeBaseline),
+                BuildContext = result.GetValue(context),
             },
             environment));
 

@@ -47,6 +47,9 @@ internal sealed record LintSettings
 
     /// <summary>The baseline to write with today's findings (<c>--write-baseline</c>), or null.</summary>
     public string? WriteBaseline { get; init; }
+
+    /// <summary>The build context folder (<c>--context</c>); null for each Dockerfile's own folder.</summary>
+    public string? BuildContext { get; init; }
 }
 
 /// <summary>
@@ -89,7 +92,7 @@ internal static class LintCommand
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext },
             environment,
             standardInput,
             problems);
