@@ -127,7 +127,7 @@ public static class ComposeLoader
                 .ThenBy(d => d.Location.SourceSpan.Start)
                 .ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToImmutableArray();
-            return ComposeProject.Create(root, interpolation, [.. merged.Files.Select(f => f.File).Distinct()], diagnostics);
+            return ComposeProject.Create(root, interpolation, [.. merged.Files.Select(f => f.File).Distinct()], diagnostics, readFile);
         }
 
         private static YamlMapping EmptyRoot(string path) => new(new YamlSource(path, SourceText.From("")), default, []);

@@ -68,8 +68,9 @@ public sealed class ComposeResource : ComposeElement
 /// </summary>
 public sealed class ComposeProject
 {
-    internal ComposeProject(YamlMapping root, IComposeInterpolation interpolation, ImmutableArray<YamlFile> files, ImmutableArray<Diagnostic> diagnostics)
+    internal ComposeProject(YamlMapping root, IComposeInterpolation interpolation, ImmutableArray<YamlFile> files, ImmutableArray<Diagnostic> diagnostics, Func<string, string?>? readFile = null)
     {
+        _readFile = readFile;
         Root = root;
         Interpolation = interpolation;
         Files = files;
@@ -84,8 +85,22 @@ public sealed class ComposeProject
     }
 
     /// <summary>Builds the model of a merged root mapping.</summary>
-    public static ComposeProject Create(YamlMapping root, IComposeInterpolation interpolation, ImmutableArray<YamlFile> files, ImmutableArray<Diagnostic> diagnostics)
-        => new(root, interpolation, files, diagnostics);
+    /// <param name="root">The merged root mapping.</param>
+    /// <param name="interpolation">How scalars are interpolated.</param>
+    /// <param name="files">The files that contributed.</param>
+    /// <param name="diagnostics">Loading problems.</param>
+    /// <param name="readFile">How other files of the project (env files …) are read; null when they cannot be.</param>
+    public static ComposeProject Create(YamlMapping root, IComposeInterpolation interpolation, ImmutableArray<YamlFile> files, ImmutableArray<Diagnostic> diagnostics, Func<string, string?>? readFile = null)
+        => new(root, interpolation, files, diagnostics, readFile);
+
+    private readonly Func<string, string?>? _readFile;
+
+    /// <summary>
+    /// Reads another file of the project (an <c>env_file</c> …) by absolute path, through the same
+    /// access the loader used (the disk, or the files a test or an editor supplies); null when it
+    /// does not exist, cannot be read, or the project was built without file access.
+    /// </summary>
+    public string? ReadFile(string path) => _readFile?.Invoke(path);
 
     /// <summary>The merged root mapping.</summary>
     public YamlMapping Root { get; }
