@@ -4,6 +4,7 @@ using DockerLint.Parser.Compose;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Syntax;
 using DockerLint.Parser.Text;
+using DockerLint.Rules.Configuration;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -21,6 +22,12 @@ internal sealed record AnalysisOptions
 
     /// <summary>The largest file read, in bytes (<c>--max-file-size</c>); larger files get DF0013/DC0006 and are skipped.</summary>
     public long MaxFileSize { get; init; } = SourceDecoder.DefaultMaxFileSize;
+
+    /// <summary>The configuration files' settings per path (severities, options, limits); null for none.</summary>
+    public ConfigurationResolver? Configuration { get; init; }
+
+    /// <summary>The largest size read for <paramref name="path"/>: configuration's <c>limits.max-file-size</c> (the command line's when given) or <see cref="MaxFileSize"/>.</summary>
+    public long MaxFileSizeFor(string path) => Configuration?.For(path).Limits.MaxFileSize?.Value ?? MaxFileSize;
 }
 
 /// <summary>
@@ -36,7 +43,7 @@ internal static class LintRunner
     /// <summary>Analyses <paramref name="items"/>; <paramref name="problems"/> holds what discovery already found wrong.</summary>
     public static LintReport Run(IReadOnlyList<WorkItem> items, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, IEnumerable<ToolProblem> problems)
     {
-        var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview });
+        var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null });
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var sources = new SourceCache(environment.ReadFile);
@@ -65,9 +72,18 @@ internal static class LintRunner
         var findings = new List<Finding>();
         var seen = new HashSet<(string Id, string Path, LinePositionSpan Span)>();
         var allProblems = new List<ToolProblem>(problems);
-        for (var i = 0; i < items.Count; i++)
+        var configurationDiagnostics = options.Configuration?.Diagnostics ?? [];
+        for (var i = 0; i <= items.Count; i++)
         {
-            foreach (var diagnostic in results[i].Diagnostics)
+            // The configuration files' own problems come last, once, whichever file read them first.
+            if (i == items.Count)
+            {
+                findings.AddRange(configurationDiagnostics.Select(d => ToFinding(d, "", byId, environment)).Where(f => seen.Add((f.Id, f.Path, f.Span))));
+                break;
+            }
+
+            // silent: kept out of the command line's report, as the compiler does with hidden diagnostics.
+            foreach (var diagnostic in results[i].Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden))
             {
                 var finding = ToFinding(diagnostic, items[i].Path, byId, environment);
                 if (seen.Add((finding.Id, finding.Path, finding.Span)))
@@ -116,7 +132,16 @@ internal static class LintRunner
         else
         {
             var stdin = item.Files.FirstOrDefault(f => f.IsStandardInput)?.Path;
-            var project = ComposeLoader.Load([.. item.Files.Select(f => f.Path)], readFile: path =>
+            var limits = options.Configuration?.For(item.Files[0].Path).Limits;
+            var loadOptions = new ComposeLoadOptions
+            {
+                Limits = new Parser.Compose.Yaml.YamlLimits
+                {
+                    MaxDepth = limits?.YamlMaxDepth?.Value ?? Parser.Compose.Yaml.YamlLimits.Default.MaxDepth,
+                    MaxExpandedNodes = limits?.YamlMaxNodes?.Value ?? Parser.Compose.Yaml.YamlLimits.Default.MaxExpandedNodes,
+                },
+            };
+            var project = ComposeLoader.Load([.. item.Files.Select(f => f.Path)], loadOptions, readFile: path =>
             {
                 // The loader also asks for files that may not exist (a project's .env, includes): those are
                 // null without a problem; the loader reports a missing include itself.
@@ -168,9 +193,10 @@ internal static class LintRunner
         if (standardInput is not null)
         {
             // Standard input was read up to one byte past the limit (StandardInput.Read), so its full size is unknown.
-            return standardInput.LongLength > options.MaxFileSize
-                ? new DecodedSource(null, [SourceDecoder.TooLargeStream(path, kind, options.MaxFileSize)])
-                : SourceDecoder.Decode(standardInput, path, kind, options.MaxFileSize);
+            var limit = Math.Min(options.MaxFileSizeFor(path), options.MaxFileSize);
+            return standardInput.LongLength > limit
+                ? new DecodedSource(null, [SourceDecoder.TooLargeStream(path, kind, limit)])
+                : SourceDecoder.Decode(standardInput, path, kind, limit);
         }
 
         if (File.Exists(path) && !FileTypes.IsRegularFile(path))
@@ -184,12 +210,13 @@ internal static class LintRunner
         try
         {
             var info = new FileInfo(path);
-            if (info.Exists && info.Length > options.MaxFileSize)
+            var limit = options.MaxFileSizeFor(path);
+            if (info.Exists && info.Length > limit)
             {
-                return new DecodedSource(null, [SourceDecoder.TooLarge(path, kind, info.Length, options.MaxFileSize)]);
+                return new DecodedSource(null, [SourceDecoder.TooLarge(path, kind, info.Length, limit)]);
             }
 
-            return SourceDecoder.Decode(environment.ReadFile(path), path, kind, options.MaxFileSize);
+            return SourceDecoder.Decode(environment.ReadFile(path), path, kind, limit);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -5,7 +5,7 @@ namespace DockerLint.Cli.Commands;
 
 /// <summary>
 /// The command line: <c>dockerlint [paths...]</c> and its options, and the <c>rules</c>,
-/// <c>explain</c>, <c>docs</c> and <c>parse</c> commands. A parse error (an unknown option, a value
+/// <c>explain</c>, <c>docs</c>, <c>parse</c> and <c>config</c> commands. A parse error (an unknown option, a value
 /// not among the accepted ones) prints the errors and exits with 2.
 /// </summary>
 internal static class CommandLine
@@ -92,9 +92,12 @@ internal static class CommandLine
             CustomParser = argument => ParseSize(argument.Tokens[0].Value) is { } size ? size : ReportSizeError(argument),
         };
 
+        var config = ConfigCommand.ConfigOption();
+        var noConfig = ConfigCommand.NoConfigOption();
+
         var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.")
         {
-            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize,
+            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig,
         };
         root.SetAction(result => LintCommand.Run(
             new LintSettings
@@ -123,6 +126,10 @@ internal static class CommandLine
                 },
                 Preview = result.GetValue(preview),
                 MaxFileSize = result.GetValue(maxFileSize),
+                FailLevelGiven = result.GetResult(failLevel) is { Implicit: false },
+                MaxFileSizeGiven = result.GetResult(maxFileSize) is { Implicit: false },
+                ConfigFile = result.GetValue(config),
+                NoConfig = result.GetValue(noConfig),
             },
             environment));
 
@@ -150,6 +157,7 @@ internal static class CommandLine
         };
         parse.SetAction(result => ParseCommand.Run(result.GetValue(parseFile)!, result.GetValue(buildKit), environment.Output, environment.Error));
         root.Subcommands.Add(parse);
+        root.Subcommands.Add(ConfigCommand.Build(environment));
         return root;
     }
 

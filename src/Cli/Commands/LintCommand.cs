@@ -26,6 +26,18 @@ internal sealed record LintSettings
 
     /// <summary>The largest file read, in bytes (<c>--max-file-size</c>).</summary>
     public long MaxFileSize { get; init; } = Parser.Text.SourceDecoder.DefaultMaxFileSize;
+
+    /// <summary>True when <c>--fail-level</c> was given (it then wins over configuration files).</summary>
+    public bool FailLevelGiven { get; init; }
+
+    /// <summary>True when <c>--max-file-size</c> was given (it then wins over configuration files).</summary>
+    public bool MaxFileSizeGiven { get; init; }
+
+    /// <summary><c>--config FILE</c>: read this file instead of discovering <c>.dockerlint.yaml</c> files.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary><c>--no-config</c>: read no discovered configuration file.</summary>
+    public bool NoConfig { get; init; }
 }
 
 /// <summary>
@@ -50,6 +62,11 @@ internal static class LintCommand
             paths = [SourceFiles.StandardInputName];
         }
 
+        if (ConfigCommand.Resolver(settings.ConfigFile, settings.NoConfig, settings.Preview, settings.MaxFileSizeGiven ? settings.MaxFileSize : null, environment) is not { } configuration)
+        {
+            return ExitCodes.UsageError;
+        }
+
         var problems = new List<ToolProblem>();
         var files = SourceFiles.Find(paths, settings.Discovery, environment, problems);
         byte[]? standardInput = null;
@@ -61,7 +78,7 @@ internal static class LintCommand
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration },
             environment,
             standardInput,
             problems);
@@ -95,7 +112,7 @@ internal static class LintCommand
             return ExitCodes.UsageError;
         }
 
-        return ExitCode(report, settings.FailLevel);
+        return ExitCode(report, settings.FailLevelGiven ? settings.FailLevel : ConfigCommand.FailLevelFrom(configuration) ?? settings.FailLevel);
     }
 
     /// <summary>The exit code of a report at a fail level.</summary>

@@ -1,10 +1,17 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Reflection;
 using DockerLint.Parser.Compose;
 using DockerLint.Parser.Compose.Model;
 using DockerLint.Parser.Diagnostics;
 using DockerLint.Parser.Model;
+using DockerLint.Rules.Configuration;
+using DockerLint.Rules.Compose.Correctness;
+using DockerLint.Rules.Compose.Style;
+using DockerLint.Rules.Dockerfile.Correctness;
+using DockerLint.Rules.Dockerfile.Style;
+using DockerLint.Rules.Suppressions;
 using Microsoft.CodeAnalysis;
 
 namespace DockerLint.Rules.Engine;
@@ -21,8 +28,22 @@ public sealed record EngineOptions
     /// <summary>Runs rules that are off by default (<see cref="DiagnosticDescriptor.IsEnabledByDefault"/> false) too.</summary>
     public bool IncludeDisabledByDefault { get; init; }
 
-    /// <summary>The options of a rule, by ID; <see cref="RuleOptions.Empty"/> when null.</summary>
+    /// <summary>The options of a rule, by ID; when null, the file's configured options (or <see cref="RuleOptions.Empty"/>).</summary>
     public Func<string, RuleOptions>? OptionsFor { get; init; }
+
+    /// <summary>
+    /// The configuration of a file, by path (see <see cref="ConfigurationResolver"/>). When set, which
+    /// rules run, their options and the severity of every finding are resolved per file: rules on the
+    /// analysed file (a Compose project's first file), severities on the file each finding points
+    /// into. <see cref="IncludePreview"/> and <see cref="IncludeDisabledByDefault"/> stay the baseline.
+    /// </summary>
+    public Func<string, FileConfiguration>? ConfigurationFor { get; init; }
+
+    /// <summary>
+    /// Honours inline suppression comments (<c># dockerlint ignore=…</c>, <c># hadolint ignore=…</c>,
+    /// <c># check=skip=…</c>); true by default, false for <c>--no-inline-suppressions</c>.
+    /// </summary>
+    public bool InlineSuppressions { get; init; } = true;
 }
 
 /// <summary>Something that went wrong in the tool rather than in the file: a rule that crashed, a file that could not be read.</summary>
@@ -35,7 +56,11 @@ public sealed record ToolNotification(string Path, string Message, string? RuleI
 /// <param name="Path">The file (for a Compose project, its first file).</param>
 /// <param name="Diagnostics">Syntax and rule findings in order (path, line, column, ID).</param>
 /// <param name="Notifications">Tool problems; when not empty the analysis of this file is incomplete.</param>
-public sealed record AnalysisResult(string Path, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<ToolNotification> Notifications);
+public sealed record AnalysisResult(string Path, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<ToolNotification> Notifications)
+{
+    /// <summary>The findings inline suppression comments hid, each with its suppression, in the same order.</summary>
+    public ImmutableArray<SuppressedDiagnostic> Suppressed { get; init; } = [];
+}
 
 /// <summary>
 /// Runs rules over Dockerfile models and Compose projects, the Roslyn way: rules are found by
@@ -50,14 +75,20 @@ public sealed class AnalyzerEngine
     private readonly List<(ComposeRule Rule, ComposeAnalysisContext Actions)> _composeRules = [];
     private readonly ConcurrentDictionary<Type, (DockerfileRule Rule, Action<InstructionContext> Action)[]> _dispatch = new();
     private readonly EngineOptions _options;
+    private readonly Dictionary<string, DiagnosticDescriptor> _descriptors;
+    private readonly ConcurrentDictionary<string, bool> _ran = new(StringComparer.Ordinal);
+    private readonly RuleIdResolver _resolver;
+    private readonly ImmutableHashSet<string> _active;
 
     /// <summary>Creates an engine over <paramref name="rules"/> (by default every rule of DockerLint.Rules).</summary>
     public AnalyzerEngine(IEnumerable<Rule>? rules = null, EngineOptions? options = null)
     {
         _options = options ?? EngineOptions.Default;
         Rules = [.. (rules ?? DiscoverRules()).OrderBy(r => r.Id, StringComparer.Ordinal)];
-        foreach (var rule in Rules.Where(r => (r.Status == RuleStatus.Stable || _options.IncludePreview)
-            && (r.Descriptor.IsEnabledByDefault || _options.IncludeDisabledByDefault)))
+        _descriptors = Rules.Concat(SyntaxRules).DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.Descriptor, StringComparer.Ordinal);
+
+        // With configuration every rule is prepared, and each file's configuration decides which run.
+        foreach (var rule in Rules.Where(r => _options.ConfigurationFor is not null || RunsByDefault(r)))
         {
             switch (rule)
             {
@@ -73,13 +104,18 @@ public sealed class AnalyzerEngine
                     break;
             }
         }
+
+        _resolver = new RuleIdResolver(AllRulesWithSyntax);
+        _active = [.. ActiveRules.Select(r => r.Id), .. SyntaxRules.Select(r => r.Id)];
     }
 
     /// <summary>The rules this engine knows (preview ones included), ordered by ID.</summary>
     public ImmutableArray<Rule> Rules { get; }
 
-    /// <summary>The rules that run.</summary>
-    public IEnumerable<Rule> ActiveRules => _dockerfileRules.Select(r => (Rule)r.Rule).Concat(_composeRules.Select(r => r.Rule)).OrderBy(r => r.Id, StringComparer.Ordinal);
+    /// <summary>The rules that run: without configuration, those on by default; with it, those also that configuration turned on for some file analysed so far.</summary>
+    public IEnumerable<Rule> ActiveRules => _dockerfileRules.Select(r => (Rule)r.Rule).Concat(_composeRules.Select(r => r.Rule))
+        .Where(r => _options.ConfigurationFor is null || RunsByDefault(r) || _ran.ContainsKey(r.Id))
+        .OrderBy(r => r.Id, StringComparer.Ordinal);
 
     /// <summary>Every rule and syntax diagnostic, ordered by ID: what <c>dockerlint rules</c>, the docs and SARIF list.</summary>
     public IEnumerable<Rule> AllRulesWithSyntax => Rules.Concat(SyntaxRules).OrderBy(r => r.Id, StringComparer.Ordinal);
@@ -89,6 +125,7 @@ public sealed class AnalyzerEngine
     [
         .. SyntaxDiagnostics.All.Select(d => new SyntaxRule(d, RuleTarget.Dockerfile)),
         .. ComposeDiagnostics.All.Select(d => new SyntaxRule(d, RuleTarget.Compose)),
+        .. ConfigurationDiagnostics.All.Select(d => new SyntaxRule(d, RuleTarget.Dockerfile, "yaml")),
     ];
 
     /// <summary>Orders findings by path, line, column and ID.</summary>
@@ -127,44 +164,71 @@ public sealed class AnalyzerEngine
         var diagnostics = new List<Diagnostic>(model.Diagnostics);
         var notifications = new List<ToolNotification>();
         var path = model.Tree.FilePath;
+        var config = _options.ConfigurationFor?.Invoke(path);
+        var running = _dockerfileRules.Where(r => Runs(r.Rule, config)).Select(r => r.Rule).ToHashSet();
 
         foreach (var instruction in model.AllInstructions())
         {
             foreach (var (rule, action) in ActionsFor(instruction.GetType()))
             {
-                Run(rule, path, notifications, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                if (running.Contains(rule))
+                {
+                    Run(rule, path, notifications, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add)));
+                }
             }
         }
 
-        foreach (var (rule, actions) in _dockerfileRules)
+        foreach (var (rule, actions) in _dockerfileRules.Where(r => running.Contains(r.Rule)))
         {
             foreach (var stage in model.Stages)
             {
                 foreach (var action in actions.StageActions)
                 {
-                    Run(rule, path, notifications, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                    Run(rule, path, notifications, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add)));
                 }
             }
 
             foreach (var action in actions.FileActions)
             {
-                Run(rule, path, notifications, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                Run(rule, path, notifications, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add)));
             }
         }
 
-        return Result(path, diagnostics, notifications);
+        var directives = DockerfileSuppressions.Collect(model.Tree, _resolver);
+        return Result(path, diagnostics, notifications, directives, new SuppressionRules(
+            Active(DF2090UnusedSuppression.Definition, config), Active(DF2091UnknownSuppressionId.Definition, config), Active(DF5090InlineSuppression.Definition, config)));
     }
 
-    /// <summary>Analyses one Compose project.</summary>
-    public AnalysisResult Analyze(ComposeProject project)
+    /// <summary>Analyses one Compose project, without reading the Dockerfiles its services build (inline ones are read).</summary>
+    public AnalysisResult Analyze(ComposeProject project) => Analyze(project, ComposeBuildResolver.None);
+
+    /// <summary>
+    /// Analyses one Compose project; <paramref name="builds"/> gives the rules the Dockerfiles its
+    /// services build (cross-file rules). A <c>dockerfile_inline</c> is linted with the Dockerfile
+    /// rules too, once however many services share it, its findings placed in the Compose file.
+    /// Dockerfiles in files are not linted here: the caller lints each once (see <see cref="BuiltDockerfiles"/>).
+    /// </summary>
+    public AnalysisResult Analyze(ComposeProject project, ComposeBuildResolver builds)
     {
         var diagnostics = new List<Diagnostic>(project.Diagnostics);
         var notifications = new List<ToolNotification>();
         var path = project.Files.IsEmpty ? project.Root.Source.Path : project.Files[0].Source.Path;
-
-        foreach (var (rule, actions) in _composeRules)
+        var config = _options.ConfigurationFor?.Invoke(path);
+        var resolved = new Dictionary<ComposeService, ServiceBuild?>(ReferenceEqualityComparer.Instance);
+        ServiceBuild? BuildOf(ComposeService service)
         {
-            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule), diagnostics.Add);
+            if (!resolved.TryGetValue(service, out var build))
+            {
+                build = builds.Resolve(project, service);
+                resolved[service] = build;
+            }
+
+            return build;
+        }
+
+        foreach (var (rule, actions) in _composeRules.Where(r => Runs(r.Rule, config)))
+        {
+            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add, BuildOf);
             foreach (var service in project.Services)
             {
                 foreach (var action in actions.ServiceActions)
@@ -179,24 +243,140 @@ public sealed class AnalyzerEngine
             }
         }
 
-        return Result(path, diagnostics, notifications);
+        var inlineModels = new HashSet<DockerfileModel>(ReferenceEqualityComparer.Instance);
+        foreach (var service in project.Services)
+        {
+            if (BuildOf(service) is { Kind: ServiceBuildKind.Inline, Dockerfile: { } model } inline && inlineModels.Add(model))
+            {
+                var result = Analyze(model);
+                diagnostics.AddRange(result.Diagnostics.Select(inline.Relocate));
+                notifications.AddRange(result.Notifications.Select(n => n with { Path = path }));
+            }
+        }
+
+        var directives = ComposeSuppressions.Collect(project.Files, _resolver);
+        return Result(path, diagnostics, notifications, directives, new SuppressionRules(
+            Active(DC2090UnusedSuppression.Definition, config), Active(DC2091UnknownSuppressionId.Definition, config), Active(DC5090InlineSuppression.Definition, config)));
+    }
+
+    /// <summary>
+    /// The Dockerfiles (in files) the services of <paramref name="project"/> build, each once, with
+    /// the build context of the first service (in service order) that builds it: what a caller lints
+    /// besides the Compose files. Missing, remote and unknown ones are left out.
+    /// </summary>
+    public static IReadOnlyList<ServiceBuild> BuiltDockerfiles(ComposeProject project, ComposeBuildResolver builds)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<ServiceBuild>();
+        foreach (var service in project.Services)
+        {
+            if (builds.Resolve(project, service) is { Kind: ServiceBuildKind.File, Dockerfile: not null, DockerfilePath: { } file } build && seen.Add(file))
+            {
+                list.Add(build);
+            }
+        }
+
+        return list;
     }
 
     /// <summary>
     /// Orders the findings and keeps one per rule and place (the first reported): a value shared
     /// through a YAML anchor, or a file reached twice, is reported once. Rules that want to name every
     /// service sharing the place collect them first (see the Compose rules' <c>ServiceFindings</c>).
+    /// Then applies the inline suppressions (src/Rules/Suppressions): suppressed findings are kept
+    /// apart with the comment that hid them, and the rules about suppressions report.
     /// </summary>
-    private static AnalysisResult Result(string path, List<Diagnostic> diagnostics, List<ToolNotification> notifications)
+    private AnalysisResult Result(string path, List<Diagnostic> diagnostics, List<ToolNotification> notifications, List<SuppressionDirective> directives, SuppressionRules rules)
     {
         var seen = new HashSet<(string, string, Microsoft.CodeAnalysis.Text.TextSpan)>();
         var unique = diagnostics
             .Where(d => seen.Add((d.Id, d.Location.GetLineSpan().Path, d.Location.SourceSpan)))
-            .Order(Order);
-        return new(path, [.. unique], [.. notifications]);
+            .ToList();
+        var (reported, suppressed) = Suppressor.Apply(unique, directives, _options.InlineSuppressions, _active.Contains, rules);
+        return new(path, [.. Configure(reported, path).Order(Order)], [.. notifications])
+        {
+            Suppressed = [.. suppressed.OrderBy(s => s.Diagnostic, Order)],
+        };
     }
 
-    private RuleOptions OptionsFor(Rule rule) => _options.OptionsFor?.Invoke(rule.Id) ?? RuleOptions.Empty;
+    /// <summary>The descriptor of a rule about suppressions when it runs on this file, else null.</summary>
+    private DiagnosticDescriptor? Active(DiagnosticDescriptor descriptor, FileConfiguration? config)
+        => config is null
+            ? (_active.Contains(descriptor.Id) ? descriptor : null)
+            : (config.Resolve(descriptor, EnabledByDefault(descriptor)).Enabled ? descriptor : null);
+
+    private RuleOptions OptionsFor(Rule rule, FileConfiguration? config) => _options.OptionsFor?.Invoke(rule.Id) ?? config?.Options ?? RuleOptions.Empty;
+
+    private bool RunsByDefault(Rule rule) => (rule.Status == RuleStatus.Stable || _options.IncludePreview) && EnabledByDefault(rule.Descriptor);
+
+    private bool EnabledByDefault(DiagnosticDescriptor descriptor) => descriptor.IsEnabledByDefault || _options.IncludeDisabledByDefault;
+
+    /// <summary>Whether <paramref name="rule"/> runs on a file with <paramref name="config"/> (without configuration only rules that run by default were prepared).</summary>
+    private bool Runs(Rule rule, FileConfiguration? config)
+    {
+        if (config is null)
+        {
+            return true;
+        }
+
+        var runs = (rule.Status == RuleStatus.Stable || _options.IncludePreview || config.Preview?.Value == true)
+            && config.Resolve(rule.Descriptor, EnabledByDefault(rule.Descriptor)).Enabled;
+        if (runs)
+        {
+            _ran.TryAdd(rule.Id, true);
+        }
+
+        return runs;
+    }
+
+    /// <summary>Gives each finding the severity configured for the file it points into, and drops those turned off there.</summary>
+    private IEnumerable<Diagnostic> Configure(IReadOnlyCollection<Diagnostic> diagnostics, string analysedPath)
+    {
+        if (_options.ConfigurationFor is not { } configurationFor)
+        {
+            return diagnostics;
+        }
+
+        var configured = new List<Diagnostic>(diagnostics.Count);
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!_descriptors.TryGetValue(diagnostic.Id, out var descriptor))
+            {
+                configured.Add(diagnostic);
+                continue;
+            }
+
+            var path = diagnostic.Location.GetLineSpan().Path;
+            var state = configurationFor(string.IsNullOrEmpty(path) ? analysedPath : path).Resolve(descriptor, EnabledByDefault(descriptor));
+            if (state.Enabled)
+            {
+                configured.Add(state.Severity == diagnostic.Severity ? diagnostic : WithSeverity(diagnostic, state.Severity));
+            }
+        }
+
+        return configured;
+    }
+
+    /// <summary>A copy of <paramref name="diagnostic"/> with another effective severity (its default severity unchanged).</summary>
+    public static Diagnostic WithSeverity(Diagnostic diagnostic, DiagnosticSeverity severity)
+    {
+        var descriptor = diagnostic.Descriptor;
+        return Diagnostic.Create(
+            diagnostic.Id,
+            descriptor.Category,
+            diagnostic.GetMessage(CultureInfo.InvariantCulture),
+            severity,
+            descriptor.DefaultSeverity,
+            isEnabledByDefault: true,
+            warningLevel: severity == DiagnosticSeverity.Error ? 0 : 1,
+            title: descriptor.Title,
+            description: descriptor.Description,
+            helpLink: descriptor.HelpLinkUri,
+            location: diagnostic.Location,
+            additionalLocations: diagnostic.AdditionalLocations,
+            customTags: descriptor.CustomTags,
+            properties: diagnostic.Properties);
+    }
 
     private (DockerfileRule Rule, Action<InstructionContext> Action)[] ActionsFor(Type type)
         => _dispatch.GetOrAdd(type, t => [.. _dockerfileRules

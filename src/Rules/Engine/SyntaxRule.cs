@@ -8,11 +8,15 @@ namespace DockerLint.Rules.Engine;
 /// </summary>
 internal sealed class SyntaxRule : Rule
 {
-    public SyntaxRule(DiagnosticDescriptor descriptor, RuleTarget target)
+    private readonly string? _language;
+
+    public SyntaxRule(DiagnosticDescriptor descriptor, RuleTarget target, string? language = null)
     {
         Descriptor = descriptor;
         Target = target;
+        _language = language;
     }
+
 
     public override DiagnosticDescriptor Descriptor { get; }
 
@@ -48,7 +52,7 @@ internal sealed class SyntaxRule : Rule
 
     private string Fence(string code)
     {
-        var language = Target == RuleTarget.Dockerfile ? "dockerfile" : "yaml";
+        var language = _language ?? (Target == RuleTarget.Dockerfile ? "dockerfile" : "yaml");
         return $"```{language}\n{code}\n```";
     }
 }

@@ -37,6 +37,10 @@ internal static class SyntaxRuleExamples
         ["DC0022"] = ("# .env\nDB HOST=db", "# .env\nDB_HOST=db"),
         ["DC0030"] = ("services:\n  web:\n    extends:\n      service: bas", "services:\n  base:\n    restart: always\n  web:\n    extends:\n      service: base"),
         ["DC0040"] = ("services:\n  web:\n    environment:\n      DEBUG: yes", "services:\n  web:\n    environment:\n      DEBUG: \"yes\""),
+        ["DF0090"] = ("# .dockerlint.yaml\noptions:\n  allowed-port: [80]", "# .dockerlint.yaml\noptions:\n  allowed-ports: [80]"),
+        ["DF0091"] = ("# .dockerlint.yaml\ndisable: [DF9999]", "# .dockerlint.yaml\ndisable: [DF3001]"),
+        ["DF0092"] = ("# .hadolint.yaml\nignored: [DL9999]", "# .hadolint.yaml\nignored: [DL3007]"),
+        ["DF0093"] = ("# .editorconfig\n[Dockerfile*]\ndotnet_analyzer_diagnostic.category-Style.severity = loud", "# .editorconfig\n[Dockerfile*]\ndotnet_analyzer_diagnostic.category-Style.severity = suggestion"),
         ["DC0041"] = ("services:\n  ssh:\n    ports:\n      - 22:22", "services:\n  ssh:\n    ports:\n      - \"127.0.0.1:22:22\""),
     };
 
@@ -49,6 +53,10 @@ internal static class SyntaxRuleExamples
         ["DF0013"] = "Nothing in the file is checked, so its problems go unreported; a Dockerfile this large is almost always generated, and is better split into a script the Dockerfile copies and runs.",
         ["DF0014"] = "Nothing in the file is checked; if it really is meant as a Dockerfile, BuildKit cannot read it either.",
         ["DF0015"] = "BuildKit passes the bad bytes on unchanged, so labels, paths and commands carry text no tool reads the same way; the findings on the replaced characters may be off.",
+        ["DF0090"] = "The setting does not apply, so a rule you meant to configure runs with its defaults; DockerLint reports it rather than guess.",
+        ["DF0091"] = "The setting does not apply, so the rule you meant keeps running (or stays off); usually a typo in the ID.",
+        ["DF0092"] = "The hadolint setting has no effect in DockerLint; a team moving from hadolint should know which of its decisions did not carry over.",
+        ["DF0093"] = "The entry has no effect, so the rules keep their default severities.",
         ["DF0016"] = "docker build fails on the first line, although the file looks right in the editor that saved it.",
         ["DC0006"] = "Nothing in the file is checked, so its problems go unreported; a Compose file this large is almost always generated.",
         ["DC0007"] = "Nothing in the file is checked; docker compose cannot read it either.",

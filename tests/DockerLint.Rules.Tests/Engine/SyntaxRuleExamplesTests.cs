@@ -30,6 +30,15 @@ public sealed class SyntaxRuleExamplesTests
         }
 
         var (bad, good) = SyntaxRuleExamples.ById[id];
+        if (DockerLint.Rules.Configuration.ConfigurationDiagnostics.All.Any(d => d.Id == id))
+        {
+            // Configuration examples start with a comment naming the file they stand for.
+            var file = bad[2..bad.IndexOf('\n', StringComparison.Ordinal)];
+            Assert.That(new Configuration.ConfigFixture((file, bad)).Problems().Select(d => d.Id), Does.Contain(id), "the example fires");
+            Assert.That(new Configuration.ConfigFixture((file, good)).Problems().Select(d => d.Id), Is.Empty, "the fix stays quiet");
+            return;
+        }
+
         var run = id.StartsWith("DF", StringComparison.Ordinal)
             ? (Func<string, IEnumerable<string>>)(text => Lint.Dockerfile(id, text).Select(d => d.Id))
             : text => Lint.Compose(id, text).Select(d => d.Id);

@@ -68,10 +68,19 @@ public sealed class ComposeResource : ComposeElement
 /// </summary>
 public sealed class ComposeProject
 {
-    internal ComposeProject(YamlMapping root, IComposeInterpolation interpolation, ImmutableArray<YamlFile> files, ImmutableArray<Diagnostic> diagnostics, Func<string, string?>? readFile = null)
+    internal ComposeProject(
+        YamlMapping root,
+        IComposeInterpolation interpolation,
+        ImmutableArray<YamlFile> files,
+        ImmutableArray<Diagnostic> diagnostics,
+        string? projectDirectory = null,
+        IReadOnlyDictionary<string, string>? workingDirectories = null,
+        Func<string, string?>? readFile = null)
     {
         _readFile = readFile;
         Root = root;
+        ProjectDirectory = projectDirectory ?? Path.GetDirectoryName(files.IsEmpty ? root.Source.Path : files[0].Source.Path) ?? ".";
+        _workingDirectories = workingDirectories?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, string>.Empty;
         Interpolation = interpolation;
         Files = files;
         Diagnostics = diagnostics;
@@ -87,11 +96,20 @@ public sealed class ComposeProject
     /// <summary>Builds the model of a merged root mapping.</summary>
     /// <param name="root">The merged root mapping.</param>
     /// <param name="interpolation">How scalars are interpolated.</param>
-    /// <param name="files">The files that contributed.</param>
+    /// <param name="files">Every file that contributed.</param>
     /// <param name="diagnostics">Loading problems.</param>
+    /// <param name="projectDirectory">The project directory; the first file's folder by default.</param>
+    /// <param name="workingDirectories">Per file (absolute path), the folder its relative paths are resolved against; the project directory for files not listed.</param>
     /// <param name="readFile">How other files of the project (env files …) are read; null when they cannot be.</param>
-    public static ComposeProject Create(YamlMapping root, IComposeInterpolation interpolation, ImmutableArray<YamlFile> files, ImmutableArray<Diagnostic> diagnostics, Func<string, string?>? readFile = null)
-        => new(root, interpolation, files, diagnostics, readFile);
+    public static ComposeProject Create(
+        YamlMapping root,
+        IComposeInterpolation interpolation,
+        ImmutableArray<YamlFile> files,
+        ImmutableArray<Diagnostic> diagnostics,
+        string? projectDirectory = null,
+        IReadOnlyDictionary<string, string>? workingDirectories = null,
+        Func<string, string?>? readFile = null)
+        => new(root, interpolation, files, diagnostics, projectDirectory, workingDirectories, readFile);
 
     private readonly Func<string, string?>? _readFile;
 
@@ -101,6 +119,18 @@ public sealed class ComposeProject
     /// does not exist, cannot be read, or the project was built without file access.
     /// </summary>
     public string? ReadFile(string path) => _readFile?.Invoke(path);
+
+    private readonly ImmutableDictionary<string, string> _workingDirectories;
+
+    /// <summary>The project directory: where relative paths of the given files and their overrides are resolved.</summary>
+    public string ProjectDirectory { get; }
+
+    /// <summary>
+    /// The folder relative paths written in <paramref name="source"/> are resolved against (build
+    /// contexts, bind mounts): the project directory for the given files and their overrides, the
+    /// include's project directory for an included file, the file's own folder for an extends file.
+    /// </summary>
+    public string WorkingDirectoryOf(YamlSource source) => _workingDirectories.GetValueOrDefault(source.Path, ProjectDirectory);
 
     /// <summary>The merged root mapping.</summary>
     public YamlMapping Root { get; }

@@ -48,8 +48,8 @@ public sealed class DC1002HardcodedSecret : ComposeRule
         Labels (`labels:` and `build.labels`) are checked for well-known credentials only: their
         names follow other conventions.
 
-        The files a service's `env_file:` names are read too (relative to the Compose file that
-        names them), and a secret written in one is reported there, on its value, by the same
+        The files a service's `env_file:` names are read too (relative to the project directory, or
+        to the folder of the file an `extends:` reads), and a secret written in one is reported there, on its value, by the same
         tests — an env file is where secrets are moved to keep them out of `compose.yaml`, but its
         variables still end up in the container's environment, and a committed env file is as
         public as the Compose file. A missing or unreadable env file is skipped.
@@ -178,13 +178,12 @@ public sealed class DC1002HardcodedSecret : ComposeRule
     {
         foreach (var envFile in service.EnvFiles)
         {
-            if (envFile.Path.Value is not { Length: > 0 } relative
-                || Path.GetDirectoryName(envFile.Path.Node.Source.Path) is not { } directory)
+            if (envFile.Path.Value is not { Length: > 0 } relative)
             {
                 continue;
             }
 
-            var path = Path.GetFullPath(Path.Combine(directory, relative));
+            var path = Path.GetFullPath(relative, project.WorkingDirectoryOf(envFile.Path.Node.Source));
             if (!cache.TryGetValue(path, out var parsed))
             {
                 parsed = project.ReadFile(path) is { } text ? Parse(text, path) : null;

@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using DockerLint.Rules.Engine;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerLint.Rules.Configuration;
+
+/// <summary>What the command line says about configuration.</summary>
+public sealed record ConfigurationSettings
+{
+    /// <summary>The folder relative paths are read from, and where a <c>.hadolint.yaml</c> is looked for last.</summary>
+    public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary><c>--config FILE</c>: this file instead of discovered <c>.dockerlint.yaml</c> files.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary><c>--no-config</c>: no discovered file is read (.dockerlint.yaml, .editorconfig, .hadolint.yaml).</summary>
+    public bool NoConfig { get; init; }
+
+    /// <summary><c>--preview</c>.</summary>
+    public bool Preview { get; init; }
+
+    /// <summary><c>--max-file-size</c>, when given.</summary>
+    public long? MaxFileSize { get; init; }
+}
+
+/// <summary>
+/// Finds and reads the configuration files of each linted file and resolves its
+/// <see cref="FileConfiguration"/>. Discovery walks up from the file's folder:
+/// <c>.dockerlint.yaml</c>/<c>.yml</c> and <c>.hadolint.yaml</c>/<c>.yml</c> up to the repository root
+/// (the first folder with <c>.git</c>) or a <c>.dockerlint.yaml</c> with <c>root: true</c>; when no
+/// <c>.hadolint.yaml</c> is found that way, the current folder's one (hadolint's own first choice);
+/// <c>.editorconfig</c> up to the first with <c>root = true</c>, as editors do. Every file is read
+/// once; what is wrong in them is collected in <see cref="Diagnostics"/>. Thread-safe.
+/// </summary>
+public sealed class ConfigurationResolver
+{
+    private readonly ConfigurationSettings _settings;
+    private readonly RuleIds _ids;
+    private readonly Func<string, string?> _readText;
+    private readonly ConcurrentDictionary<string, Lazy<DockerLintConfigFile?>> _dockerLintFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<HadolintConfigFile?>> _hadolintFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<(AnalyzerConfig Config, bool Root)?>> _editorConfigs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<FileConfiguration>> _byPath = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<(ImmutableArray<DockerLintConfigFile> DockerLint, HadolintConfigFile? Hadolint)>> _byDirectory = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<Diagnostic> _diagnostics = [];
+
+    /// <summary>Creates a resolver over <paramref name="rules"/> (for rule IDs and aliases).</summary>
+    /// <param name="rules">Every rule and syntax diagnostic configuration may name.</param>
+    /// <param name="settings">The command line's settings.</param>
+    /// <param name="readText">Reads a file's text; null when it does not exist. Defaults to the disk.</param>
+    public ConfigurationResolver(IEnumerable<Rule> rules, ConfigurationSettings settings, Func<string, string?>? readText = null)
+    {
+        _settings = settings;
+        _ids = new RuleIds(rules);
+        _readText = readText ?? (path => File.Exists(path) ? File.ReadAllText(path) : null);
+    }
+
+    /// <summary>Every problem found in the configuration files read so far, each once, in order.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => [.. _diagnostics
+        .DistinctBy(d => (d.Id, d.Location.GetLineSpan().Path, d.Location.SourceSpan, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+        .Order(AnalyzerEngine.Order)];
+
+    /// <summary>The configuration of the file at <paramref name="path"/>.</summary>
+    public FileConfiguration For(string path)
+    {
+        var full = Path.GetFullPath(path, _settings.CurrentDirectory);
+        return _byPath.GetOrAdd(full, p => new Lazy<FileConfiguration>(() => Create(p))).Value;
+    }
+
+    /// <summary>
+    /// The fail level set by configuration for the run, and where: the <c>fail-level</c> of the
+    /// <c>.dockerlint.yaml</c> that applies to the current folder (or of <c>--config</c>), else the
+    /// <c>failure-threshold</c> of its <c>.hadolint.yaml</c>; null when none says.
+    /// </summary>
+    public ConfiguredValue<string>? FailLevel()
+    {
+        var (dockerLint, hadolint) = Discover(Path.GetFullPath(_settings.CurrentDirectory));
+        return dockerLint.Select(f => f.FailLevel).FirstOrDefault(l => l is not null) ?? hadolint?.FailLevel;
+    }
+
+    private FileConfiguration Create(string path)
+    {
+        var directory = Path.GetDirectoryName(path) ?? path;
+        var (dockerLint, hadolint) = Discover(directory);
+        var editorConfig = EditorConfigSettings.Empty;
+        if (!_settings.NoConfig)
+        {
+            var diagnostics = new List<Diagnostic>();
+            editorConfig = EditorConfigSettings.For(path, EditorConfigChain(directory), diagnostics);
+            diagnostics.AddRange(editorConfig.InvalidBulkEntries());
+            foreach (var diagnostic in diagnostics)
+            {
+                _diagnostics.Add(diagnostic);
+            }
+        }
+
+        return new FileConfiguration(
+            path,
+            dockerLint,
+            _settings.Preview ? new ConfiguredValue<bool>(true, "--preview") : null,
+            editorConfig,
+            hadolint,
+            _settings.MaxFileSize is { } size ? new ConfiguredValue<long>(size, "--max-file-size") : null);
+    }
+
+    private (ImmutableArray<DockerLintConfigFile> DockerLint, HadolintConfigFile? Hadolint) Discover(string directory)
+        => _byDirectory.GetOrAdd(directory, d => new(() => DiscoverUncached(d))).Value;
+
+    private (ImmutableArray<DockerLintConfigFile>, HadolintConfigFile?) DiscoverUncached(string start)
+    {
+        var dockerLint = new List<DockerLintConfigFile>();
+        HadolintConfigFile? hadolint = null;
+        if (_settings.ConfigFile is { } explicitFile && LoadDockerLint(Path.GetFullPath(explicitFile, _settings.CurrentDirectory)) is { } given)
+        {
+            dockerLint.Add(given);
+        }
+
+        if (_settings.NoConfig)
+        {
+            return ([.. dockerLint], null);
+        }
+
+        var searchDockerLint = _settings.ConfigFile is null;
+        for (var directory = start; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (searchDockerLint && DockerLintConfigFile.FileNames.Select(n => LoadDockerLint(Path.Combine(directory, n))).FirstOrDefault(f => f is not null) is { } found)
+            {
+                dockerLint.Add(found);
+                searchDockerLint = !found.Root;
+            }
+
+            hadolint ??= HadolintConfigFile.FileNames.Select(n => LoadHadolint(Path.Combine(directory, n))).FirstOrDefault(f => f is not null);
+            if (IsRepositoryRoot(directory) || (!searchDockerLint && hadolint is not null) || (dockerLint.Count > 0 && dockerLint[^1].Root))
+            {
+                break;
+            }
+        }
+
+        hadolint ??= HadolintConfigFile.FileNames.Select(n => LoadHadolint(Path.Combine(Path.GetFullPath(_settings.CurrentDirectory), n))).FirstOrDefault(f => f is not null);
+        return ([.. dockerLint], hadolint);
+    }
+
+    private static bool IsRepositoryRoot(string directory)
+    {
+        var git = Path.Combine(directory, ".git");
+        return Directory.Exists(git) || File.Exists(git);
+    }
+
+    private DockerLintConfigFile? LoadDockerLint(string path)
+        => _dockerLintFiles.GetOrAdd(path, p => new(() =>
+        {
+            if (Read(p) is not { } text)
+            {
+                return null;
+            }
+
+            var file = DockerLintConfigFile.Parse(text, p, _ids);
+            foreach (var diagnostic in file.Diagnostics)
+            {
+                _diagnostics.Add(diagnostic);
+            }
+
+            return file;
+        })).Value;
+
+    private HadolintConfigFile? LoadHadolint(string path)
+        => _hadolintFiles.GetOrAdd(path, p => new(() =>
+        {
+            if (Read(p) is not { } text)
+            {
+                return null;
+            }
+
+            var file = HadolintConfigFile.Parse(text, p, _ids);
+            foreach (var diagnostic in file.Diagnostics)
+            {
+                _diagnostics.Add(diagnostic);
+            }
+
+            return file;
+        })).Value;
+
+    private ImmutableArray<(string Path, AnalyzerConfig Config)> EditorConfigChain(string start)
+    {
+        var chain = new List<(string, AnalyzerConfig)>();
+        for (var directory = start; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            var path = Path.Combine(directory, ".editorconfig");
+            var config = _editorConfigs.GetOrAdd(path, p => new(() =>
+                Read(p) is { } text ? (AnalyzerConfig.Parse(SourceText.From(text), p), IsRootEditorConfig(text)) : null)).Value;
+            if (config is { } found)
+            {
+                chain.Add((path, found.Config));
+                if (found.Root)
+                {
+                    break;
+                }
+            }
+        }
+
+        return [.. chain];
+    }
+
+    /// <summary>True when the preamble (the lines before the first section) says <c>root = true</c>.</summary>
+    private static bool IsRootEditorConfig(string text)
+    {
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith('['))
+            {
+                return false;
+            }
+
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && line[..equals].Trim().Equals("root", StringComparison.OrdinalIgnoreCase))
+            {
+                return line[(equals + 1)..].Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return false;
+    }
+
+    private string? Read(string path)
+    {
+        try
+        {
+            return _readText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Add(Diagnostic.Create(ConfigurationDiagnostics.InvalidConfiguration, Location.Create(path, default, default), $"cannot read the configuration file: {e.Message}"));
+            return null;
+        }
+    }
+}

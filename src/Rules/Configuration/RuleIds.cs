@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using DockerLint.Rules.Engine;
+
+namespace DockerLint.Rules.Configuration;
+
+/// <summary>
+/// Turns the rule names configuration files use into rule IDs: a DockerLint ID (<c>DF3001</c>, any
+/// case), another tool's ID with its tool (<c>hadolint:DL3008</c>) or without (<c>DL3008</c>), matched
+/// against the rules' <see cref="Rule.Aliases"/>. One alias may stand for several rules.
+/// </summary>
+public sealed class RuleIds
+{
+    private readonly ImmutableDictionary<string, Rule> _byId;
+    private readonly ImmutableArray<Rule> _rules;
+
+    /// <summary>Creates the lookup over <paramref name="rules"/> (rules and syntax diagnostics).</summary>
+    public RuleIds(IEnumerable<Rule> rules)
+    {
+        _rules = [.. rules.DistinctBy(r => r.Id)];
+        _byId = _rules.ToImmutableDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The known rules, by ID.</summary>
+    public IReadOnlyDictionary<string, Rule> ById => _byId;
+
+    /// <summary>The IDs <paramref name="name"/> stands for; empty when it names no rule.</summary>
+    public ImmutableArray<string> Resolve(string name)
+    {
+        var text = name.Trim();
+        if (_byId.TryGetValue(text, out var rule))
+        {
+            return [rule.Id];
+        }
+
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return [.. _rules.Where(r => r.Aliases.Any(a => colon >= 0
+                ? string.Equals(a, text, StringComparison.OrdinalIgnoreCase)
+                : string.Equals(a[(a.IndexOf(':', StringComparison.Ordinal) + 1)..], text, StringComparison.OrdinalIgnoreCase)))
+            .Select(r => r.Id)];
+    }
+
+    /// <summary>The IDs a hadolint rule (<c>DL3008</c>, <c>SC2086</c>) stands for: aliases <c>hadolint:</c> or <c>shellcheck:</c>.</summary>
+    public ImmutableArray<string> ResolveHadolint(string name)
+    {
+        var text = name.Trim();
+        return [.. _rules.Where(r => r.Aliases.Any(a =>
+                string.Equals(a, "hadolint:" + text, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(a, "shellcheck:" + text, StringComparison.OrdinalIgnoreCase)))
+            .Select(r => r.Id)];
+    }
+}

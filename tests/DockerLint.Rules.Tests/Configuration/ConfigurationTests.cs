@@ -1,0 +1,263 @@
+using DockerLint.Rules.Configuration;
+using Microsoft.CodeAnalysis;
+
+namespace DockerLint.Rules.Tests.Configuration;
+
+/// <summary>Each configuration source on its own, their precedence, and what is wrong in them.</summary>
+public sealed class ConfigurationTests
+{
+    private const string Latest = "FROM ubuntu:latest\nUSER root\n";
+
+    private static DiagnosticSeverity? SeverityOf(string id, (IEnumerable<Diagnostic> Findings, IEnumerable<Diagnostic> Problems) run)
+        => run.Findings.FirstOrDefault(d => d.Id == id)?.Severity;
+
+    [Test]
+    public void Without_configuration_rules_keep_their_defaults()
+    {
+        var run = new ConfigFixture().Lint("Dockerfile", Latest);
+        Assert.That(SeverityOf("DF3001", run), Is.EqualTo(DiagnosticSeverity.Warning));
+        Assert.That(run.Findings.Select(d => d.Id), Does.Not.Contain("DF3998"), "an opt-in rule stays off");
+        Assert.That(run.Problems, Is.Empty);
+    }
+
+    [Test]
+    public void Dockerlint_yaml_sets_a_severity_and_turns_rules_off_by_id_or_alias()
+    {
+        var fixture = new ConfigFixture((".dockerlint.yaml", "root: true\nseverity: { DF3001: error }\ndisable: [DL3002]\n"));
+        var run = fixture.Lint("Dockerfile", Latest);
+        Assert.That(SeverityOf("DF3001", run), Is.EqualTo(DiagnosticSeverity.Error));
+        Assert.That(run.Findings.Select(d => d.Id), Does.Not.Contain("DF1001"), "DL3002 is DF1001's hadolint alias");
+        Assert.That(fixture.State("DF1001").Source, Is.EqualTo($"{ConfigFixture.Root}/.dockerlint.yaml:3"));
+    }
+
+    [Test]
+    public void Enable_turns_on_an_opt_in_rule_and_options_reach_it()
+    {
+        var fixture = new ConfigFixture((".dockerlint.yaml", "root: true\nenable: [DF3998]\noptions:\n  trusted-registries: [ghcr.io/acme, \"*.acme.internal\"]\n"));
+        var probe = fixture.Lint("Dockerfile", Latest).Findings.Single(d => d.Id == "DF3998");
+        Assert.That(probe.GetMessage(), Is.EqualTo("trusted: ghcr.io/acme,*.acme.internal"));
+        Assert.That(probe.Severity, Is.EqualTo(DiagnosticSeverity.Info), "enable keeps the rule's default severity");
+    }
+
+    [Test]
+    public void Overrides_apply_per_path_and_later_entries_win()
+    {
+        var fixture = new ConfigFixture((".dockerlint.yaml", """
+            root: true
+            severity: { DF3001: error }
+            overrides:
+              - files: ["legacy/**"]
+                severity: { DF3001: suggestion }
+                options: { trusted-registries: [old.example] }
+                enable: [DF3998]
+              - files: ["*.dev.Dockerfile"]
+                disable: [DF3001]
+              - files: [legacy/keep/]
+                severity: { DF3001: warning }
+            """));
+        Assert.That(SeverityOf("DF3001", fixture.Lint("Dockerfile", Latest)), Is.EqualTo(DiagnosticSeverity.Error));
+        var legacy = fixture.Lint("legacy/Dockerfile", Latest);
+        Assert.That(SeverityOf("DF3001", legacy), Is.EqualTo(DiagnosticSeverity.Info));
+        Assert.That(legacy.Findings.Single(d => d.Id == "DF3998").GetMessage(), Is.EqualTo("trusted: old.example"));
+        Assert.That(SeverityOf("DF3001", fixture.Lint("legacy/keep/Dockerfile", Latest)), Is.EqualTo(DiagnosticSeverity.Warning), "the later entry wins");
+        Assert.That(SeverityOf("DF3001", fixture.Lint("deep/er/app.dev.Dockerfile", Latest)), Is.Null, "a pattern without / matches at any depth");
+        Assert.That(fixture.Lint("other/Dockerfile", Latest).Findings.Select(d => d.Id), Does.Not.Contain("DF3998"));
+    }
+
+    [Test]
+    public void A_nearer_dockerlint_yaml_overrides_a_farther_one_and_root_stops_the_search()
+    {
+        var fixture = new ConfigFixture(
+            (".dockerlint.yaml", "root: true\nseverity: { DF3001: error, DF1001: error }\n"),
+            ("svc/.dockerlint.yaml", "severity: { DF3001: suggestion }\n"),
+            ("isolated/.dockerlint.yml", "root: true\nseverity: { DF3001: suggestion }\n"));
+        var svc = fixture.Lint("svc/Dockerfile", Latest);
+        Assert.That(SeverityOf("DF3001", svc), Is.EqualTo(DiagnosticSeverity.Info), "nearest wins");
+        Assert.That(SeverityOf("DF1001", svc), Is.EqualTo(DiagnosticSeverity.Error), "the farther file still applies to what the nearer one does not say");
+        var isolated = fixture.Lint("isolated/sub/Dockerfile", Latest);
+        Assert.That(SeverityOf("DF1001", isolated), Is.EqualTo(DiagnosticSeverity.Warning), "root: true hides the parent's file");
+    }
+
+    [Test]
+    public void Preview_from_configuration_runs_preview_rules_only_where_it_applies()
+    {
+        var fixture = new ConfigFixture((".dockerlint.yaml", "root: true\noverrides:\n  - files: [next/**]\n    preview: true\n"));
+        var resolver = fixture.Resolver();
+        Assert.That(resolver.For(ConfigFixture.Full("next/Dockerfile")).Preview?.Value, Is.True);
+        Assert.That(resolver.For(ConfigFixture.Full("Dockerfile")).Preview, Is.Null);
+    }
+
+    [TestCase("root: true\nseverity: { DF3001: loud }\n", "DF0090", 2, "'loud' is not a severity")]
+    [TestCase("root: true\nsevrity: { DF3001: error }\n", "DF0090", 2, "unknown key 'sevrity'")]
+    [TestCase("root: true\ndisable: [DF9999]\n", "DF0091", 2, "'DF9999' is not a DockerLint rule")]
+    [TestCase("root: true\noptions:\n  allowed-ports: [80, \"99999\"]\n", "DF0090", 3, "'99999' is not within 1-65535")]
+    [TestCase("root: true\noptions:\n  secret-name-patterns: [\"(unclosed\"]\n", "DF0090", 3, "not a valid regular expression")]
+    [TestCase("root: true\noptions:\n  required-labels: { maintainer: colour }\n", "DF0090", 3, "'colour' is not a label format")]
+    [TestCase("root: true\noptions:\n  strict-labels: maybe\n", "DF0090", 3, "'maybe' is not a boolean")]
+    [TestCase("root: true\noverrides:\n  - disable: [DF3001]\n", "DF0090", 3, "needs 'files:'")]
+    [TestCase("root: true\nlimits: { max-file-size: lots }\n", "DF0090", 2, "'lots' is not a positive number")]
+    [TestCase("root: true\nfail-level: fatal\n", "DF0090", 2, "'fatal' is not one of")]
+    [TestCase("root: [\n", "DF0090", 2, "")]
+    public void A_bad_dockerlint_yaml_is_a_diagnostic_with_file_and_line(string yaml, string id, int line, string message)
+    {
+        var problems = new ConfigFixture((".dockerlint.yaml", yaml)).Problems();
+        var problem = problems.FirstOrDefault(d => d.Id == id);
+        Assert.That(problem, Is.Not.Null, string.Join("; ", problems.Select(p => p.GetMessage())));
+        Assert.That(problem!.Location.GetLineSpan().Path, Is.EqualTo($"{ConfigFixture.Root}/.dockerlint.yaml"));
+        Assert.That(problem.Location.GetLineSpan().StartLinePosition.Line + 1, Is.EqualTo(line));
+        Assert.That(problem.GetMessage(), Does.Contain(message));
+    }
+
+    [Test]
+    public void The_rest_of_a_file_with_an_error_still_applies()
+    {
+        var fixture = new ConfigFixture((".dockerlint.yaml", "root: true\nunknown: 1\nseverity: { DF3001: error, DF9999: none }\n"));
+        var run = fixture.Lint("Dockerfile", Latest);
+        Assert.That(SeverityOf("DF3001", run), Is.EqualTo(DiagnosticSeverity.Error));
+        Assert.That(run.Problems.Select(p => p.Id), Is.EquivalentTo(new[] { "DF0090", "DF0091" }));
+    }
+
+    [Test]
+    public void A_valid_complete_file_has_no_problems()
+    {
+        var fixture = new ConfigFixture((".dockerlint.yaml", """
+            root: true
+            preview: false
+            fail-level: error
+            enable: [DF3998]
+            disable: [hadolint:DL3002]
+            severity: { DF3001: error }
+            options:
+              trusted-registries: [ghcr.io/acme, "*.acme.internal"]
+              required-labels: ["org.opencontainers.image.source:url", maintainer]
+              strict-labels: true
+              allowed-ports: [80, 443, "8000-8100", "53/udp"]
+              prohibited-tags: [latest, edge]
+              secret-name-patterns: ["(?i)_pat$"]
+            overrides:
+              - files: ["legacy/**", "**/*.dev.Dockerfile"]
+                disable: [DF1001]
+                severity: { DF3001: suggestion }
+                options: { allowed-ports: [22] }
+            limits: { max-file-size: 10MiB, yaml-max-depth: 512, yaml-max-nodes: 1000000 }
+            """));
+        Assert.That(fixture.Problems().Select(p => p.GetMessage()), Is.Empty);
+        var config = fixture.Resolver().For(ConfigFixture.Full("Dockerfile"));
+        Assert.That(config.Options.GetList("required-labels"), Is.EqualTo(new[] { "org.opencontainers.image.source:url", "maintainer" }));
+        Assert.That(config.Options.Get("strict-labels"), Is.EqualTo("true"));
+        Assert.That(config.Options.GetList("allowed-ports"), Is.EqualTo(new[] { "80", "443", "8000-8100", "53/udp" }));
+        Assert.That(config.Limits.MaxFileSize?.Value, Is.EqualTo(10L * 1024 * 1024));
+        Assert.That(fixture.Resolver().FailLevel()?.Value, Is.EqualTo("error"));
+    }
+
+    [Test]
+    public void Editorconfig_sets_severities_by_id_category_and_for_all_rules()
+    {
+        var fixture = new ConfigFixture((".editorconfig", """
+            root = true
+            [*]
+            dotnet_analyzer_diagnostic.severity = suggestion
+            [Dockerfile*]
+            dotnet_analyzer_diagnostic.category-Security.severity = error
+            dotnet_diagnostic.DF3001.severity = none
+            """));
+        var run = fixture.Lint("Dockerfile", Latest);
+        Assert.That(SeverityOf("DF3001", run), Is.Null, "none turns the rule off");
+        Assert.That(SeverityOf("DF1001", run), Is.EqualTo(DiagnosticSeverity.Error), "category");
+        Assert.That(SeverityOf("DF3002", run), Is.EqualTo(DiagnosticSeverity.Info), "catch-all");
+        Assert.That(run.Findings.Select(d => d.Id), Does.Not.Contain("DF3998"), "bulk settings do not turn on opt-in rules");
+    }
+
+    [Test]
+    public void Editorconfig_glob_sections_and_hierarchy_follow_roslyn()
+    {
+        var fixture = new ConfigFixture(
+            (".editorconfig", "root = true\n[**/Dockerfile*]\ndotnet_diagnostic.DF3001.severity = error\n[deploy/**/compose*.yaml]\ndotnet_diagnostic.DC1001.severity = none\n"),
+            ("svc/.editorconfig", "[Dockerfile]\ndotnet_diagnostic.DF3001.severity = suggestion\ndotnet_diagnostic.DF3998.severity = warning\n"),
+            ("island/.editorconfig", "root = true\n"));
+        Assert.That(fixture.State("DF3001", "Dockerfile").Enabled, Is.True);
+        Assert.That(fixture.State("DF3001", "Dockerfile").Source, Is.EqualTo("default"), "**/ needs a folder in Roslyn's globs");
+        Assert.That(fixture.State("DF3001", "a/Dockerfile.prod").Severity, Is.EqualTo(DiagnosticSeverity.Error));
+        Assert.That(fixture.State("DF3001", "svc/Dockerfile").Severity, Is.EqualTo(DiagnosticSeverity.Info), "the nearer file wins");
+        Assert.That(fixture.State("DF3998", "svc/Dockerfile"), Has.Property("Enabled").True.And.Property("Severity").EqualTo(DiagnosticSeverity.Warning), "a severity turns an opt-in rule on");
+        Assert.That(fixture.State("DF3001", "island/x/Dockerfile").Source, Is.EqualTo("default"), "root = true stops the search");
+        Assert.That(fixture.State("DC1001", "deploy/prod/compose.prod.yaml").Enabled, Is.False);
+        Assert.That(fixture.State("DC1001", "compose.yaml").Enabled, Is.True);
+    }
+
+    [Test]
+    public void A_bad_editorconfig_severity_is_a_warning()
+    {
+        var problems = new ConfigFixture((".editorconfig", "root = true\n[*]\ndotnet_diagnostic.DF3001.severity = loud\ndotnet_analyzer_diagnostic.category-Style.severity = loud\n")).Problems();
+        Assert.That(problems.Select(p => (p.Id, p.Severity)), Is.EqualTo(new[] { ("DF0093", DiagnosticSeverity.Warning), ("DF0093", DiagnosticSeverity.Warning) }));
+    }
+
+    [Test]
+    public void Hadolint_yaml_ignored_override_and_trusted_registries_are_honoured()
+    {
+        var fixture = new ConfigFixture((".hadolint.yaml", """
+            ignored: [DL3002, SC9999]
+            override:
+              error: [DL3007]
+            trustedRegistries: docker.io
+            failure-threshold: style
+            label-schema: { maintainer: text }
+            """));
+        var run = fixture.Lint("Dockerfile", Latest);
+        Assert.That(SeverityOf("DF1001", run), Is.Null);
+        Assert.That(SeverityOf("DF3001", run), Is.EqualTo(DiagnosticSeverity.Error));
+        var config = fixture.Resolver().For(ConfigFixture.Full("Dockerfile"));
+        Assert.That(config.Options.GetList("trusted-registries"), Is.EqualTo(new[] { "docker.io" }));
+        Assert.That(config.Options.GetList("required-labels"), Is.EqualTo(new[] { "maintainer:text" }));
+        Assert.That(fixture.Resolver().FailLevel()?.Value, Is.EqualTo("note"));
+        var unmapped = run.Problems.Single();
+        Assert.That((unmapped.Id, unmapped.Severity, unmapped.GetMessage()), Is.EqualTo(("DF0092", DiagnosticSeverity.Warning, "SC9999 has no DockerLint equivalent; the setting in .hadolint.yaml is ignored")));
+    }
+
+    [Test]
+    public void An_unmapped_hadolint_id_is_reported_once()
+    {
+        var problems = new ConfigFixture((".hadolint.yaml", "ignored: [DL9999]\noverride:\n  error: [DL9999]\n")).Problems();
+        Assert.That(problems.Count(p => p.Id == "DF0092"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Precedence_is_dockerlint_yaml_then_editorconfig_then_hadolint_then_defaults()
+    {
+        var all = new ConfigFixture(
+            (".dockerlint.yaml", "root: true\nseverity: { DF3001: error }\n"),
+            (".editorconfig", "root = true\n[*]\ndotnet_diagnostic.DF3001.severity = suggestion\ndotnet_diagnostic.DF1001.severity = error\n"),
+            (".hadolint.yaml", "override:\n  info: [DL3002]\n  warning: [DL3006]\nignored: [DL3009]\n"));
+        Assert.That(all.State("DF3001").Severity, Is.EqualTo(DiagnosticSeverity.Error), ".dockerlint.yaml over .editorconfig and .hadolint.yaml");
+        Assert.That(all.State("DF1001").Severity, Is.EqualTo(DiagnosticSeverity.Error), ".editorconfig over .hadolint.yaml");
+        Assert.That(all.State("DF3002").Source, Is.EqualTo("default"));
+    }
+
+    [Test]
+    public void No_config_ignores_discovered_files_and_an_explicit_file_replaces_discovery()
+    {
+        var files = new[]
+        {
+            (".dockerlint.yaml", "root: true\nseverity: { DF3001: error }\n"),
+            (".editorconfig", "root = true\n[*]\ndotnet_diagnostic.DF1001.severity = error\n"),
+            ("ci/strict.yaml", "severity: { DF3001: suggestion }\n"),
+        };
+        var none = new ConfigFixture(files) { Settings = new() { CurrentDirectory = ConfigFixture.Root, NoConfig = true } };
+        Assert.That(none.State("DF3001").Source, Is.EqualTo("default"));
+        Assert.That(none.State("DF1001").Source, Is.EqualTo("default"));
+        var given = new ConfigFixture(files) { Settings = new() { CurrentDirectory = ConfigFixture.Root, ConfigFile = ConfigFixture.Full("ci/strict.yaml") } };
+        Assert.That(given.State("DF3001").Severity, Is.EqualTo(DiagnosticSeverity.Info));
+        Assert.That(given.State("DF1001").Severity, Is.EqualTo(DiagnosticSeverity.Error), ".editorconfig is still read");
+    }
+
+    [Test]
+    public void Severities_follow_the_file_each_compose_finding_points_into()
+    {
+        var fixture = new ConfigFixture(
+            (".dockerlint.yaml", "root: true\noverrides:\n  - files: [/compose.yaml]\n    severity: { DC1004: suggestion }\n"));
+        var findings = fixture.LintCompose("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    ports: [\"8080:80\"]\n");
+        Assert.That(findings.Where(d => d.Id == "DC1004").Select(d => d.Severity), Is.EqualTo(new[] { DiagnosticSeverity.Info }));
+        var elsewhere = fixture.LintCompose("other/compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    ports: [\"8080:80\"]\n");
+        Assert.That(elsewhere.Where(d => d.Id == "DC1004").Select(d => d.Severity), Is.EqualTo(new[] { DiagnosticSeverity.Warning }));
+    }
+}
