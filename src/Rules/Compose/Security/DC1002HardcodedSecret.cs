@@ -26,7 +26,7 @@ public sealed class DC1002HardcodedSecret : ComposeRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["kics:Passwords And Secrets"];
+    public override ImmutableArray<string> Aliases => ["kics:a88baa34-e2ad-44ea-ad6f-8cac87bc7c71"];
 
     /// <inheritdoc />
     public override double? SecuritySeverity => 7.5;
