@@ -20,7 +20,7 @@ public sealed class DC3002HealthcheckDisabled : ComposeRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["kics:Healthcheck Not Set"];
+    public override ImmutableArray<string> Aliases => ["kics:698ed579-b239-4f8f-a388-baa4bcb13ef8"];
 
     /// <inheritdoc />
     public override string Explanation => """
