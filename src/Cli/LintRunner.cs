@@ -40,25 +40,33 @@ internal static class LintRunner
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var sources = new SourceCache(environment.ReadFile);
-        var results = new (List<Diagnostic> Diagnostics, List<ToolProblem> Problems)[items.Count];
+        var builds = BuildResolver(options, environment);
 
-        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        // Compose projects first: the Dockerfiles their services build are linted too (once each,
+        // with the build context of the first service that builds it), even when not named.
+        var composeItems = items.Where(i => i.Kind == FileKind.Compose).ToList();
+        var composeResults = AnalyzeAll(composeItems, engine, options, environment, standardInput, sources, builds);
+        var built = new Dictionary<string, string>(s_paths);
+        foreach (var build in composeResults.SelectMany(r => r.Builds))
         {
-            var diagnostics = new List<Diagnostic>();
-            var itemProblems = new List<ToolProblem>();
-            try
+            if (build is { ContextDirectory: { } context, DockerfilePath: { } path })
             {
-                Analyze(items[i], engine, options, environment, standardInput, sources, diagnostics, itemProblems);
+                built.TryAdd(path, context);
             }
-            catch (Exception e)
-            {
-                // The parsers and the engine report bad input as diagnostics and never throw; this is the
-                // safety net that keeps one file's crash from hiding every other file's findings.
-                itemProblems.Add(new ToolProblem(ProblemKind.InternalError, items[i].Path, $"DockerLint failed on this file: {e.GetType().Name}: {e.Message}"));
-            }
+        }
 
-            results[i] = (diagnostics, itemProblems);
-        });
+        var dockerfileItems = items
+            .Where(i => i.Kind == FileKind.Dockerfile)
+            .Select(i => !i.Files[0].IsStandardInput && built.TryGetValue(environment.FullPath(i.Path), out var b) ? i with { BuildContext = b } : i)
+            .ToList();
+        var named = dockerfileItems.Where(i => !i.Files[0].IsStandardInput).Select(i => environment.FullPath(i.Path)).ToHashSet(s_paths);
+        dockerfileItems.AddRange(built
+            .Where(b => !named.Contains(b.Key))
+            .OrderBy(b => b.Key, StringComparer.Ordinal)
+            .Select(b => new WorkItem(FileKind.Dockerfile, [new SourceFile(b.Key, FileKind.Dockerfile)], b.Value)));
+        var dockerfileResults = AnalyzeAll(dockerfileItems, engine, options, environment, standardInput, sources, builds);
+        items = [.. composeItems, .. dockerfileItems];
+        var results = composeResults.Concat(dockerfileResults).Select(r => (r.Diagnostics, r.Problems)).ToArray();
 
         // One finding per rule and place: a file reached from two Compose projects (include, extends)
         // reports once, with the message of the first project in path order.
@@ -89,7 +97,69 @@ internal static class LintRunner
             sources);
     }
 
-    private static void Analyze(WorkItem item, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, List<Diagnostic> diagnostics, List<ToolProblem> problems)
+    private static readonly StringComparer s_paths = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    private static (List<Diagnostic> Diagnostics, List<ToolProblem> Problems, List<ServiceBuild> Builds)[] AnalyzeAll(
+        List<WorkItem> items, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, ComposeBuildResolver builds)
+    {
+        var results = new (List<Diagnostic>, List<ToolProblem>, List<ServiceBuild>)[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var itemProblems = new List<ToolProblem>();
+            var itemBuilds = new List<ServiceBuild>();
+            try
+            {
+                Analyze(items[i], engine, options, environment, standardInput, sources, builds, diagnostics, itemProblems, itemBuilds);
+            }
+            catch (Exception e)
+            {
+                // The parsers and the engine report bad input as diagnostics and never throw; this is the
+                // safety net that keeps one file's crash from hiding every other file's findings.
+                itemProblems.Add(new ToolProblem(ProblemKind.InternalError, items[i].Path, $"DockerLint failed on this file: {e.GetType().Name}: {e.Message}"));
+            }
+
+            results[i] = (diagnostics, itemProblems, itemBuilds);
+        });
+        return results;
+    }
+
+    /// <summary>
+    /// The file access of the cross-file rules: the disk, each Dockerfile read within the size limit and
+    /// decoded the way a named Dockerfile is; pipes, sockets and devices are never opened.
+    /// </summary>
+    private static ComposeBuildResolver BuildResolver(AnalysisOptions options, CliEnvironment environment)
+        => new(
+            path =>
+            {
+                try
+                {
+                    var info = new FileInfo(path);
+                    if (!info.Exists || !FileTypes.IsRegularFile(path) || info.Length > options.MaxFileSize)
+                    {
+                        return null;
+                    }
+
+                    return SourceDecoder.Decode(environment.ReadFile(path), path, SourceKind.Dockerfile, options.MaxFileSize).Text;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return null;
+                }
+            },
+            Directory.Exists);
+
+    private static void Analyze(
+        WorkItem item,
+        AnalyzerEngine engine,
+        AnalysisOptions options,
+        CliEnvironment environment,
+        byte[]? standardInput,
+        SourceCache sources,
+        ComposeBuildResolver builds,
+        List<Diagnostic> diagnostics,
+        List<ToolProblem> problems,
+        List<ServiceBuild> serviceBuilds)
     {
         AnalysisResult result;
         var skipped = new List<string>();
@@ -111,6 +181,9 @@ internal static class LintRunner
 
             var tree = DockerfileSyntaxTree.Parse(text, file.Path);
             sources.Add(file.Path, tree.Text);
+
+            // item.BuildContext is the build context of the service that builds this Dockerfile (null
+            // when none does): the hook for rules that read the context, such as .dockerignore checks.
             result = engine.Analyze(DockerfileModel.Create(tree));
         }
         else
@@ -146,7 +219,8 @@ internal static class LintRunner
                 sources.Add(file.Source.Path, file.Source.Text);
             }
 
-            result = engine.Analyze(project);
+            result = engine.Analyze(project, builds);
+            serviceBuilds.AddRange(AnalyzerEngine.BuiltDockerfiles(project, builds));
         }
 
         // A skipped Compose file has its own diagnostic (DC0006, DC0007) or notification; the loader's "cannot read" would repeat it.
