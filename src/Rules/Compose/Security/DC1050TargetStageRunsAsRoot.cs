@@ -105,7 +105,7 @@ public sealed class DC1050TargetStageRunsAsRoot : ComposeRule
         }
 
         return root.BaseKind is ImageSourceKind.Image or ImageSourceKind.Scratch
-            ? $"sets no USER, so it runs as the user of {root.From.ImageText?.Text ?? "its base image"} (most images use root)"
+            ? $"sets no USER, so it runs as the user of {root.From.ImageText?.Value ?? root.From.ImageText?.Text ?? "its base image"} (most images use root)"
             : null;
     }
 }
