@@ -27,13 +27,14 @@ internal static class WrittenFiles
         => mapping.Entries.Where(e => !e.FromMerge && e.Key.Value != "<<").Select(e => e.Key);
 
     /// <summary>
-    /// Reports each item that comes after an item that should follow it: with ranks
-    /// <c>1, 3, 2</c> the third is reported, naming the second.
+    /// Reports each item that comes right after an item that should follow it: with ranks
+    /// <c>1, 3, 2</c> the third is reported, naming the second. Items without a rank are skipped.
+    /// One misplaced item is one finding, not one for every item after it.
     /// </summary>
     public static void ReportOutOfOrder<T>(IEnumerable<T> items, Func<T, IComparable?> rank, Action<T, T> report)
     {
-        T? highest = default;
-        IComparable? highestRank = null;
+        T? previous = default;
+        IComparable? previousRank = null;
         foreach (var item in items)
         {
             var r = rank(item);
@@ -42,14 +43,13 @@ internal static class WrittenFiles
                 continue;
             }
 
-            if (highestRank is not null && r.CompareTo(highestRank) < 0)
+            if (previousRank is not null && r.CompareTo(previousRank) < 0)
             {
-                report(item, highest!);
-                continue;
+                report(item, previous!);
             }
 
-            highest = item;
-            highestRank = r;
+            previous = item;
+            previousRank = r;
         }
     }
 }

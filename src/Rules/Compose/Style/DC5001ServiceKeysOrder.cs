@@ -42,7 +42,7 @@ public sealed class DC5001ServiceKeysOrder : ComposeRule
         `volumes_from`, `configs`, `secrets`; `environment`, `env_file`; `ports`, `networks`,
         `network_mode`, `extra_hosts`; `command`, `entrypoint`, `working_dir`, `restart`,
         `healthcheck`; `logging`, `labels`; `user`, `isolation`; then every other key in any order.
-        A key written after one that should follow it is reported. Keys merged in from an anchor
+        A key written right after one that should follow it is reported. Keys merged in from an anchor
         (`<<: *defaults`) are not checked.
 
         ## Why is this bad?

@@ -29,7 +29,7 @@ public sealed class DC5002TopLevelKeysOrder : ComposeRule
 
         Off by default. Checks the top-level keys of each file against dclint's default order:
         `x-` extensions first, then `version`, `name`, `include`, `services`, `networks`,
-        `volumes`, `secrets`, `configs`, then any other key. A key written after one that should
+        `volumes`, `secrets`, `configs`, then any other key. A key written right after one that should
         follow it is reported.
 
         ## Why is this bad?

@@ -26,7 +26,7 @@ public sealed class DC5003ServicesNotSorted : ComposeRule
         ## What it does
 
         Off by default. Reports a service, in each file as written, whose name sorts before the name
-        of a service written above it (ignoring case).
+        of the service written right above it (ignoring case): each inversion once.
 
         ## Why is this bad?
 

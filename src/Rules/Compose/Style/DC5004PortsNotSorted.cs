@@ -28,7 +28,7 @@ public sealed class DC5004PortsNotSorted : ComposeRule
 
         Off by default. Reports a port of a service's `ports:` (short or long syntax) whose
         published port (the container port when none is published) is lower than that of a port
-        written above it. Ports with unknown variables are skipped.
+        written right above it. Ports with unknown variables are skipped.
 
         ## Why is this bad?
 

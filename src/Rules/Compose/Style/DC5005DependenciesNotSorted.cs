@@ -26,7 +26,7 @@ public sealed class DC5005DependenciesNotSorted : ComposeRule
         ## What it does
 
         Off by default. Reports a `depends_on` entry (list or mapping form) whose service name
-        sorts before that of an entry written above it, ignoring case.
+        sorts before that of the entry written right above it, ignoring case.
 
         ## Why is this bad?
 

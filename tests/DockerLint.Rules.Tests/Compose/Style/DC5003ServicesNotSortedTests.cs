@@ -4,7 +4,7 @@ public sealed class DC5003ServicesNotSortedTests
 {
     private const string Id = "DC5003";
 
-    [TestCase("services:\n  web:\n    image: a:1\n  {|#0:api|}:\n    image: a:1\n  {|#1:db|}:\n    image: a:1\n", TestName = "two out of order")]
+    [TestCase("services:\n  web:\n    image: a:1\n  {|#0:api|}:\n    image: a:1\n  db:\n    image: a:1\n  {|#1:cache|}:\n    image: a:1\n", TestName = "each inversion once")]
     public void Fires(string markup) => Lint.ComposeCatches(Id, markup);
 
     [TestCase("services:\n  API:\n    image: a:1\n  db:\n    image: a:1\n  Web:\n    image: a:1\n", TestName = "sorted ignoring case")]
