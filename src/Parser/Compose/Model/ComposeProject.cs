@@ -68,6 +68,8 @@ public sealed class ComposeResource : ComposeElement
 /// </summary>
 public sealed class ComposeProject
 {
+    private readonly ImmutableDictionary<string, string> _workingDirectories;
+
     internal ComposeProject(
         YamlMapping root,
         IComposeInterpolation interpolation,
@@ -106,8 +108,6 @@ public sealed class ComposeProject
         string? projectDirectory = null,
         IReadOnlyDictionary<string, string>? workingDirectories = null)
         => new(root, interpolation, files, diagnostics, projectDirectory, workingDirectories);
-
-    private readonly ImmutableDictionary<string, string> _workingDirectories;
 
     /// <summary>The project directory: where relative paths of the given files and their overrides are resolved.</summary>
     public string ProjectDirectory { get; }
