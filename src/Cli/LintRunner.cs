@@ -21,6 +21,15 @@ internal sealed record AnalysisOptions
 
     /// <summary>The largest file read, in bytes (<c>--max-file-size</c>); larger files get DF0013/DC0006 and are skipped.</summary>
     public long MaxFileSize { get; init; } = SourceDecoder.DefaultMaxFileSize;
+
+    /// <summary>
+    /// The most time one work item (a Dockerfile, or a Compose project with its files) may take
+    /// (<c>--timeout-per-file</c>); <see cref="Timeout.InfiniteTimeSpan"/> for no limit.
+    /// </summary>
+    public TimeSpan TimeoutPerFile { get; init; } = DefaultTimeoutPerFile;
+
+    /// <summary>The default <see cref="TimeoutPerFile"/>: far above what any real file takes (well under a second).</summary>
+    public static TimeSpan DefaultTimeoutPerFile { get; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -46,9 +55,17 @@ internal static class LintRunner
         {
             var diagnostics = new List<Diagnostic>();
             var itemProblems = new List<ToolProblem>();
+
+            // The parser, the loader and the engine check the token between lines, files, scalars and rule
+            // actions, so a file that runs out of time stops there instead of burning CPU to the end.
+            using var budget = new CancellationTokenSource(options.TimeoutPerFile);
             try
             {
-                Analyze(items[i], engine, options, environment, standardInput, sources, diagnostics, itemProblems);
+                Analyze(items[i], engine, options, environment, standardInput, sources, diagnostics, itemProblems, budget.Token);
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested)
+            {
+                itemProblems.Add(new ToolProblem(ProblemKind.TimedOut, items[i].Path, TimedOut(options.TimeoutPerFile)));
             }
             catch (Exception e)
             {
@@ -89,7 +106,11 @@ internal static class LintRunner
             sources);
     }
 
-    private static void Analyze(WorkItem item, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, List<Diagnostic> diagnostics, List<ToolProblem> problems)
+    /// <summary>The notification for a file whose analysis ran out of time.</summary>
+    public static string TimedOut(TimeSpan limit)
+        => $"analysis stopped after {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (--timeout-per-file); findings after that point are missing";
+
+    private static void Analyze(WorkItem item, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, List<Diagnostic> diagnostics, List<ToolProblem> problems, CancellationToken cancellationToken)
     {
         AnalysisResult result;
         var skipped = new List<string>();
@@ -109,9 +130,9 @@ internal static class LintRunner
                 return;
             }
 
-            var tree = DockerfileSyntaxTree.Parse(text, file.Path);
+            var tree = DockerfileSyntaxTree.Parse(text, file.Path, cancellationToken);
             sources.Add(file.Path, tree.Text);
-            result = engine.Analyze(DockerfileModel.Create(tree));
+            result = engine.Analyze(DockerfileModel.Create(tree, cancellationToken), cancellationToken);
         }
         else
         {
@@ -140,13 +161,13 @@ internal static class LintRunner
                 }
 
                 return decoded.Text;
-            });
+            }, cancellationToken: cancellationToken);
             foreach (var file in project.Files)
             {
                 sources.Add(file.Source.Path, file.Source.Text);
             }
 
-            result = engine.Analyze(project);
+            result = engine.Analyze(project, cancellationToken);
         }
 
         // A skipped Compose file has its own diagnostic (DC0006, DC0007) or notification; the loader's "cannot read" would repeat it.

@@ -26,6 +26,9 @@ internal sealed record LintSettings
 
     /// <summary>The largest file read, in bytes (<c>--max-file-size</c>).</summary>
     public long MaxFileSize { get; init; } = Parser.Text.SourceDecoder.DefaultMaxFileSize;
+
+    /// <summary>The most time a file may take (<c>--timeout-per-file</c>).</summary>
+    public TimeSpan TimeoutPerFile { get; init; } = AnalysisOptions.DefaultTimeoutPerFile;
 }
 
 /// <summary>
@@ -61,7 +64,7 @@ internal static class LintCommand
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, TimeoutPerFile = settings.TimeoutPerFile },
             environment,
             standardInput,
             problems);

@@ -42,6 +42,8 @@ public sealed record AnalysisResult(string Path, ImmutableArray<Diagnostic> Diag
 /// reflection and register for the nodes they need; each file is walked once and every action of
 /// every rule that asked for a node runs on it. Parser and schema diagnostics (DF0xxx, DC0xxx) are
 /// part of the results. A rule that throws becomes a <see cref="ToolNotification"/>; the others go on.
+/// The cancellation token is checked before every rule action: once it is cancelled (a time budget
+/// ran out), <see cref="OperationCanceledException"/> ends the analysis of the file.
 /// Thread-safe: files may be analysed in parallel.
 /// </summary>
 public sealed class AnalyzerEngine
@@ -122,7 +124,8 @@ public sealed class AnalyzerEngine
     }
 
     /// <summary>Analyses one Dockerfile.</summary>
-    public AnalysisResult Analyze(DockerfileModel model)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public AnalysisResult Analyze(DockerfileModel model, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<Diagnostic>(model.Diagnostics);
         var notifications = new List<ToolNotification>();
@@ -132,7 +135,7 @@ public sealed class AnalyzerEngine
         {
             foreach (var (rule, action) in ActionsFor(instruction.GetType()))
             {
-                Run(rule, path, notifications, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                Run(rule, path, notifications, cancellationToken, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
             }
         }
 
@@ -142,13 +145,13 @@ public sealed class AnalyzerEngine
             {
                 foreach (var action in actions.StageActions)
                 {
-                    Run(rule, path, notifications, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                    Run(rule, path, notifications, cancellationToken, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
                 }
             }
 
             foreach (var action in actions.FileActions)
             {
-                Run(rule, path, notifications, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                Run(rule, path, notifications, cancellationToken, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
             }
         }
 
@@ -156,7 +159,8 @@ public sealed class AnalyzerEngine
     }
 
     /// <summary>Analyses one Compose project.</summary>
-    public AnalysisResult Analyze(ComposeProject project)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public AnalysisResult Analyze(ComposeProject project, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<Diagnostic>(project.Diagnostics);
         var notifications = new List<ToolNotification>();
@@ -169,13 +173,13 @@ public sealed class AnalyzerEngine
             {
                 foreach (var action in actions.ServiceActions)
                 {
-                    Run(rule, path, notifications, () => action(new ServiceContext(context, service)));
+                    Run(rule, path, notifications, cancellationToken, () => action(new ServiceContext(context, service)));
                 }
             }
 
             foreach (var action in actions.ProjectActions)
             {
-                Run(rule, path, notifications, () => action(context));
+                Run(rule, path, notifications, cancellationToken, () => action(context));
             }
         }
 
@@ -204,13 +208,14 @@ public sealed class AnalyzerEngine
                 .Where(a => a.Type.IsAssignableFrom(t))
                 .Select(a => (r.Rule, a.Action)))]);
 
-    private static void Run(Rule rule, string path, List<ToolNotification> notifications, Action action)
+    private static void Run(Rule rule, string path, List<ToolNotification> notifications, CancellationToken cancellationToken, Action action)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             action();
         }
-        catch (Exception e)
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             notifications.Add(new ToolNotification(path, $"Rule {rule.Id} failed on {path}: {e.GetType().Name}: {e.Message}", rule.Id));
         }
