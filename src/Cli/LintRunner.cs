@@ -108,7 +108,7 @@ internal static class LintRunner
 
     /// <summary>The notification for a file whose analysis ran out of time.</summary>
     public static string TimedOut(TimeSpan limit)
-        => $"analysis stopped after {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (--timeout-per-file); findings after that point are missing";
+        => $"analysis stopped after {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (--timeout-per-file); its findings are incomplete";
 
     private static void Analyze(WorkItem item, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, List<Diagnostic> diagnostics, List<ToolProblem> problems, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ public sealed class TimeoutTests
         var (result, elapsed, slow) = Lint("-f", "gcc", "--timeout-per-file", "0.5");
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Incomplete));
         Assert.That(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { GoodFinding }));
-        Assert.That(result.Error, Does.Contain("slow.Dockerfile: analysis stopped after 0.5 s (--timeout-per-file); findings after that point are missing"));
+        Assert.That(result.Error, Does.Contain("slow.Dockerfile: analysis stopped after 0.5 s (--timeout-per-file); its findings are incomplete"));
 
         // Cooperative cancellation: the engine stopped calling the rule soon after the budget ran out.
         Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(4)));
