@@ -42,8 +42,8 @@ public sealed record AnalysisResult(string Path, ImmutableArray<Diagnostic> Diag
 /// reflection and register for the nodes they need; each file is walked once and every action of
 /// every rule that asked for a node runs on it. Parser and schema diagnostics (DF0xxx, DC0xxx) are
 /// part of the results. A rule that throws becomes a <see cref="ToolNotification"/>; the others go on.
-/// The cancellation token is checked before every rule action: once it is cancelled (a time budget
-/// ran out), <see cref="OperationCanceledException"/> ends the analysis of the file.
+/// The cancellation token is checked before every rule action, and given to the actions: once it is
+/// cancelled (a time budget ran out), <see cref="OperationCanceledException"/> ends the analysis of the file.
 /// Thread-safe: files may be analysed in parallel.
 /// </summary>
 public sealed class AnalyzerEngine
@@ -135,7 +135,7 @@ public sealed class AnalyzerEngine
         {
             foreach (var (rule, action) in ActionsFor(instruction.GetType()))
             {
-                Run(rule, path, notifications, cancellationToken, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                Run(rule, path, notifications, cancellationToken, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule), diagnostics.Add) { CancellationToken = cancellationToken }));
             }
         }
 
@@ -145,13 +145,13 @@ public sealed class AnalyzerEngine
             {
                 foreach (var action in actions.StageActions)
                 {
-                    Run(rule, path, notifications, cancellationToken, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                    Run(rule, path, notifications, cancellationToken, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule), diagnostics.Add) { CancellationToken = cancellationToken }));
                 }
             }
 
             foreach (var action in actions.FileActions)
             {
-                Run(rule, path, notifications, cancellationToken, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule), diagnostics.Add)));
+                Run(rule, path, notifications, cancellationToken, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule), diagnostics.Add) { CancellationToken = cancellationToken }));
             }
         }
 
@@ -168,7 +168,7 @@ public sealed class AnalyzerEngine
 
         foreach (var (rule, actions) in _composeRules)
         {
-            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule), diagnostics.Add);
+            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule), diagnostics.Add) { CancellationToken = cancellationToken };
             foreach (var service in project.Services)
             {
                 foreach (var action in actions.ServiceActions)

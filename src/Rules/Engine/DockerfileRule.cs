@@ -59,6 +59,13 @@ public class DockerfileContext
     /// <summary>The rule's configured options (empty when none are set).</summary>
     public RuleOptions Options { get; }
 
+    /// <summary>
+    /// Cancelled when the file's time budget runs out (<c>--timeout-per-file</c>). The engine checks it
+    /// between actions; an action that loops over much (every pair of instructions, say) checks it too,
+    /// with <see cref="CancellationToken.ThrowIfCancellationRequested"/>.
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
+
     internal Action<Diagnostic> ReportRaw => _report;
 
     /// <summary>Reports a finding on <paramref name="span"/> of this file, formatting the message with <paramref name="args"/>.</summary>
@@ -85,6 +92,7 @@ public sealed class InstructionContext<T> : DockerfileContext where T : Instruct
     internal InstructionContext(InstructionContext inner)
         : base(inner.Model, inner.Descriptor, inner.Options, inner.ReportRaw)
     {
+        CancellationToken = inner.CancellationToken;
         Instruction = (T)inner.Instruction;
     }
 

@@ -55,6 +55,26 @@ public sealed class CancellationTests
             });
     }
 
+    /// <summary>A rule whose one action would run forever unless it watched the context's token.</summary>
+    private sealed class PatientRule : DockerfileRule
+    {
+        private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor("DF3996", "Patient", "x", RuleCategories.BestPractice, DiagnosticSeverity.Warning, "Loops.");
+
+        public override DiagnosticDescriptor Descriptor => s_descriptor;
+
+        public override string Explanation => "## What it does\n## Why is this bad?\n## Example\n## Use instead\n";
+
+        public override void Initialize(DockerfileAnalysisContext context)
+            => context.RegisterInstructionAction<FromInstruction>(c =>
+            {
+                while (true)
+                {
+                    c.CancellationToken.ThrowIfCancellationRequested();
+                    Thread.Sleep(5);
+                }
+            });
+    }
+
     /// <summary>A rule that throws <see cref="OperationCanceledException"/> of its own.</summary>
     private sealed class CancellingRule : DockerfileRule
     {
@@ -95,6 +115,16 @@ public sealed class CancellationTests
 
         Assert.That(() => engine.Analyze(project, budget.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(slow.Calls, Is.InRange(1, 100));
+    }
+
+    [Test]
+    public void An_action_that_loops_sees_the_token_in_its_context_and_stops()
+    {
+        var engine = new AnalyzerEngine([new PatientRule()]);
+        using var budget = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var clock = Stopwatch.StartNew();
+        Assert.That(() => engine.Analyze(DockerfileModel.Parse("FROM alpine:3.20\n"), budget.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
 
     [Test]
