@@ -36,6 +36,15 @@ internal sealed record AnalysisOptions
 
     /// <summary>The build context folder of every Dockerfile (<c>--context</c>); null for each Dockerfile's own folder (none for standard input).</summary>
     public string? BuildContext { get; init; }
+
+    /// <summary>
+    /// The most time one work item (a Dockerfile, or a Compose project with its files) may take
+    /// (<c>--timeout-per-file</c>); <see cref="Timeout.InfiniteTimeSpan"/> for no limit.
+    /// </summary>
+    public TimeSpan TimeoutPerFile { get; init; } = DefaultTimeoutPerFile;
+
+    /// <summary>The default <see cref="TimeoutPerFile"/>: far above what any real file takes (well under a second).</summary>
+    public static TimeSpan DefaultTimeoutPerFile { get; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -141,9 +150,17 @@ internal static class LintRunner
             var itemProblems = new List<ToolProblem>();
             var suppressed = new List<SuppressedDiagnostic>();
             var itemBuilds = new List<ServiceBuild>();
+
+            // The parser, the loader and the engine check the token between lines, files, scalars and rule
+            // actions, so a file that runs out of time stops there instead of burning CPU to the end.
+            using var budget = new CancellationTokenSource(options.TimeoutPerFile);
             try
             {
-                Analyze(items[i], engine, options, environment, standardInput, sources, builds, diagnostics, itemProblems, suppressed, itemBuilds);
+                Analyze(items[i], engine, options, environment, standardInput, sources, builds, diagnostics, itemProblems, suppressed, itemBuilds, budget.Token);
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested)
+            {
+                itemProblems.Add(new ToolProblem(ProblemKind.TimedOut, items[i].Path, TimedOut(options.TimeoutPerFile)));
             }
             catch (Exception e)
             {
@@ -190,6 +207,10 @@ internal static class LintRunner
         return new FindingSuppression(FindingSuppressionKind.InSource, suppression.Reason, path, span.Span, suppression.Comment);
     }
 
+    /// <summary>The notification for a file whose analysis ran out of time.</summary>
+    public static string TimedOut(TimeSpan limit)
+        => $"analysis stopped after {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (--timeout-per-file); its findings are incomplete";
+
     private static void Analyze(
         WorkItem item,
         AnalyzerEngine engine,
@@ -201,7 +222,8 @@ internal static class LintRunner
         List<Diagnostic> diagnostics,
         List<ToolProblem> problems,
         List<SuppressedDiagnostic> suppressed,
-        List<ServiceBuild> serviceBuilds)
+        List<ServiceBuild> serviceBuilds,
+        CancellationToken cancellationToken)
     {
         AnalysisResult result;
         var skipped = new List<string>();
@@ -221,9 +243,9 @@ internal static class LintRunner
                 return;
             }
 
-            var tree = DockerfileSyntaxTree.Parse(text, file.Path);
+            var tree = DockerfileSyntaxTree.Parse(text, file.Path, cancellationToken);
             sources.Add(file.Path, tree.Text);
-            result = engine.Analyze(DockerfileModel.Create(tree), LoadBuildContext(file, item.BuildContext, options, environment));
+            result = engine.Analyze(DockerfileModel.Create(tree, cancellationToken), LoadBuildContext(file, item.BuildContext, options, environment), cancellationToken);
         }
         else
         {
@@ -261,13 +283,13 @@ internal static class LintRunner
                 }
 
                 return decoded.Text;
-            });
+            }, cancellationToken: cancellationToken);
             foreach (var file in project.Files)
             {
                 sources.Add(file.Source.Path, file.Source.Text);
             }
 
-            result = engine.Analyze(project, builds);
+            result = engine.Analyze(project, builds, cancellationToken);
             serviceBuilds.AddRange(AnalyzerEngine.BuiltDockerfiles(project, builds));
         }
 

@@ -112,6 +112,9 @@ internal enum ProblemKind
 
     /// <summary>DockerLint itself failed on a file.</summary>
     InternalError,
+
+    /// <summary>A file's analysis ran out of time (<c>--timeout-per-file</c>) and stopped.</summary>
+    TimedOut,
 }
 
 /// <summary>A problem of the tool rather than of the files: SARIF's tool execution notifications.</summary>

@@ -114,10 +114,17 @@ internal static class CommandLine
             Description = "The build context of the Dockerfiles linted (its .dockerignore is read). Default: each Dockerfile's folder; standard input has none unless given.",
             HelpName = "DIR",
         };
+        var timeoutPerFile = new Option<TimeSpan>("--timeout-per-file")
+        {
+            Description = "Stop analysing a file (or Compose project) after SECONDS, report it and exit with 3; 0 for no limit. Default: 10.",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => AnalysisOptions.DefaultTimeoutPerFile,
+            CustomParser = argument => ParseTimeout(argument.Tokens[0].Value) is { } timeout ? timeout : ReportTimeoutError(argument),
+        };
 
         var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.")
         {
-            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig, noInlineSuppressions, baseline, writeBaseline, context,
+            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig, noInlineSuppressions, baseline, writeBaseline, context, timeoutPerFile,
         };
         root.SetAction(result => LintCommand.Run(
             new LintSettings
@@ -154,6 +161,7 @@ internal static class CommandLine
                 Baseline = result.GetValue(baseline),
                 WriteBaseline = result.GetValue(writeBaseline),
                 BuildContext = result.GetValue(context),
+                TimeoutPerFile = result.GetValue(timeoutPerFile),
             },
             environment));
 
@@ -201,6 +209,28 @@ internal static class CommandLine
             && number > 0 && number <= long.MaxValue / unit
             ? number * unit
             : null;
+    }
+
+    /// <summary>
+    /// A time limit in seconds (a decimal number such as <c>2.5</c>); 0 is no limit
+    /// (<see cref="Timeout.InfiniteTimeSpan"/>); null when malformed, negative or over a day.
+    /// </summary>
+    public static TimeSpan? ParseTimeout(string text)
+    {
+        if (!double.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || seconds > TimeSpan.FromDays(1).TotalSeconds)
+        {
+            return null;
+        }
+
+        var timeout = TimeSpan.FromSeconds(seconds);
+        return timeout == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : timeout < TimeSpan.FromMilliseconds(1) ? null : timeout;
+    }
+
+    private static TimeSpan ReportTimeoutError(System.CommandLine.Parsing.ArgumentResult argument)
+    {
+        argument.AddError($"--timeout-per-file: '{argument.Tokens[0].Value}' is not a number of seconds (such as 10 or 2.5; 0 for no limit).");
+        return TimeSpan.Zero;
     }
 
     private static long ReportSizeError(System.CommandLine.Parsing.ArgumentResult argument)

@@ -50,6 +50,9 @@ internal sealed record LintSettings
 
     /// <summary>The build context folder (<c>--context</c>); null for each Dockerfile's own folder.</summary>
     public string? BuildContext { get; init; }
+
+    /// <summary>The most time a file may take (<c>--timeout-per-file</c>).</summary>
+    public TimeSpan TimeoutPerFile { get; init; } = AnalysisOptions.DefaultTimeoutPerFile;
 }
 
 /// <summary>
@@ -92,7 +95,7 @@ internal static class LintCommand
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext, TimeoutPerFile = settings.TimeoutPerFile },
             environment,
             standardInput,
             problems);

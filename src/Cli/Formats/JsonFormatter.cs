@@ -123,6 +123,7 @@ internal sealed class JsonFormatter : IReportFormatter
         ProblemKind.MissingPath => "missing-path",
         ProblemKind.Unreadable => "unreadable",
         ProblemKind.RuleFailed => "rule-failed",
+        ProblemKind.TimedOut => "timed-out",
         _ => "internal-error",
     };
 

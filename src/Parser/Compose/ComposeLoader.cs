@@ -40,7 +40,8 @@ public sealed record ComposeLoadOptions
 /// Loads a Compose project the way docker compose does: reads the files (and their includes and
 /// extends), validates each file as written against the Compose schema, merges them, and builds
 /// the typed model with every value interpolated — or marked unknown — and pointing to the file and
-/// span where it was written. Never throws: every problem is a diagnostic.
+/// span where it was written. Never throws: every problem is a diagnostic (except
+/// <see cref="OperationCanceledException"/> once the cancellation token given to <see cref="Load"/> is cancelled).
 /// </summary>
 public static class ComposeLoader
 {
@@ -48,8 +49,9 @@ public static class ComposeLoader
     /// <param name="paths">The files, in merge order.</param>
     /// <param name="options">Options.</param>
     /// <param name="readFile">Reads a file's text (absolute path); null when it does not exist. Defaults to the disk.</param>
-    public static ComposeProject Load(IReadOnlyList<string> paths, ComposeLoadOptions? options = null, Func<string, string?>? readFile = null)
-        => new Session(options ?? ComposeLoadOptions.Default, readFile ?? ReadFromDisk).Load(paths);
+    /// <param name="cancellationToken">Checked before each file is read, each document validated and each scalar interpolated.</param>
+    public static ComposeProject Load(IReadOnlyList<string> paths, ComposeLoadOptions? options = null, Func<string, string?>? readFile = null, CancellationToken cancellationToken = default)
+        => new Session(options ?? ComposeLoadOptions.Default, readFile ?? ReadFromDisk, cancellationToken).Load(paths);
 
     /// <summary>Loads the default files of a folder (compose.yaml or docker-compose.yml and its override); null when there is none.</summary>
     public static ComposeProject? LoadDirectory(string directory, ComposeLoadOptions? options = null)
@@ -78,7 +80,7 @@ public static class ComposeLoader
         }
     }
 
-    private sealed class Session(ComposeLoadOptions options, Func<string, string?> readFile)
+    private sealed class Session(ComposeLoadOptions options, Func<string, string?> readFile, CancellationToken cancellationToken)
     {
         private readonly Dictionary<string, YamlFile?> _files = new(StringComparer.Ordinal);
         private readonly List<Diagnostic> _diagnostics = [];
@@ -91,7 +93,7 @@ public static class ComposeLoader
                 : Path.GetDirectoryName(absolute.FirstOrDefault() ?? Path.GetFullPath(".")) ?? ".";
 
             var environment = BuildEnvironment(projectDirectory, options.EnvFiles);
-            var interpolation = new Interpolator(environment);
+            var interpolation = new Interpolator(environment, cancellationToken);
             var merged = ComposeFileSet.Load(
                 absolute,
                 LoadFile,
@@ -112,6 +114,7 @@ public static class ComposeLoader
                 {
                     foreach (var document in file.Documents)
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         _diagnostics.AddRange(ComposeSchemaValidator.Validate(document));
                         _diagnostics.AddRange(YamlTraps.Find(document));
                     }
@@ -145,6 +148,7 @@ public static class ComposeLoader
                 return cached;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             var text = readFile(path);
             var file = text is null ? null : YamlLoader.Load(new YamlSource(path, SourceText.From(text)), options.Limits);
             _files[path] = file;
@@ -181,7 +185,7 @@ public static class ComposeLoader
     }
 
     /// <summary>Interpolates scalars with the environment of the file they were written in, caching each result.</summary>
-    private sealed class Interpolator(ComposeEnvironment environment) : IComposeInterpolation
+    private sealed class Interpolator(ComposeEnvironment environment, CancellationToken cancellationToken) : IComposeInterpolation
     {
         private static readonly ComposeVariableMap s_noVariables = new();
 
@@ -195,6 +199,7 @@ public static class ComposeLoader
 
         public ComposeString Resolve(YamlScalar scalar)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (_cache.TryGetValue(scalar, out var cached))
             {
                 return cached;

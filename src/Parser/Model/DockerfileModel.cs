@@ -66,8 +66,12 @@ public sealed class DockerfileModel
     public Stage? FindStage(string name)
         => Stages.FirstOrDefault(s => s.Name is not null && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Builds the model of a parsed tree. Never throws.</summary>
-    public static DockerfileModel Create(DockerfileSyntaxTree tree) => new ModelBuilder(tree).Build();
+    /// <summary>
+    /// Builds the model of a parsed tree. Never throws on any input; checks <paramref name="cancellationToken"/>
+    /// before each instruction and throws <see cref="OperationCanceledException"/> once it is cancelled.
+    /// </summary>
+    public static DockerfileModel Create(DockerfileSyntaxTree tree, CancellationToken cancellationToken = default)
+        => new ModelBuilder(tree, cancellationToken).Build();
 
     /// <summary>Parses and builds the model in one step.</summary>
     public static DockerfileModel Parse(string text, string filePath = "Dockerfile")

@@ -41,11 +41,13 @@ internal sealed class ModelBuilder
     private readonly Dictionary<string, Stage> _stagesByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Instruction> _instructions = [];
     private readonly List<ArgInstruction> _globalArgs = [];
+    private readonly CancellationToken _cancellationToken;
     private VariableScope _global = VariableScope.Global;
 
-    public ModelBuilder(DockerfileSyntaxTree tree)
+    public ModelBuilder(DockerfileSyntaxTree tree, CancellationToken cancellationToken = default)
     {
         _tree = tree;
+        _cancellationToken = cancellationToken;
         _lexer = new ShellLexer(new ShellLexerOptions { EscapeToken = tree.EscapeToken });
         _diagnostics = [.. tree.Diagnostics];
     }
@@ -59,6 +61,7 @@ internal sealed class ModelBuilder
 
         foreach (var syntax in _tree.Root.Instructions)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             if (syntax.Kind == InstructionKind.From)
             {
                 CloseStage(stage, stageInstructions, scope);

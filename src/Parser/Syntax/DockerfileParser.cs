@@ -23,15 +23,17 @@ internal sealed class DockerfileParser
     private readonly List<InstructionSyntax> _instructions = [];
     private readonly List<ParserDirective> _directives = [];
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly CancellationToken _cancellationToken;
     private SyntaxToken? _trailingOwner;
     private bool _directivesDone;
     private char _escape = DefaultEscape;
 
-    public DockerfileParser(string source, SourceText text, string path)
+    public DockerfileParser(string source, SourceText text, string path, CancellationToken cancellationToken = default)
     {
         _src = source;
         _text = text;
         _path = path;
+        _cancellationToken = cancellationToken;
     }
 
     public DockerfileSyntaxTree Parse()
@@ -45,6 +47,7 @@ internal sealed class DockerfileParser
 
         while (pos < _src.Length)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             var (contentEnd, lineEnd) = ReadLine(pos);
             var indentEnd = SkipWhiteSpace(pos, contentEnd);
             var directive = !_directivesDone && TryReadDirective(indentEnd, contentEnd);

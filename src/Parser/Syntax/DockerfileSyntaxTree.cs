@@ -35,13 +35,19 @@ public sealed class DockerfileSyntaxTree
     /// <summary>The escape character in effect (<c>\</c> unless a <c># escape=</c> directive set <c>`</c>).</summary>
     public char EscapeToken { get; }
 
-    /// <summary>Parses Dockerfile text. Never throws on any input.</summary>
-    public static DockerfileSyntaxTree Parse(string text, string filePath = "Dockerfile")
-        => new DockerfileParser(text, SourceText.From(text), filePath).Parse();
+    /// <summary>
+    /// Parses Dockerfile text. Never throws on any input; checks <paramref name="cancellationToken"/>
+    /// before each line and throws <see cref="OperationCanceledException"/> once it is cancelled.
+    /// </summary>
+    public static DockerfileSyntaxTree Parse(string text, string filePath = "Dockerfile", CancellationToken cancellationToken = default)
+        => new DockerfileParser(text, SourceText.From(text), filePath, cancellationToken).Parse();
 
-    /// <summary>Parses a <see cref="SourceText"/>. Never throws on any input.</summary>
-    public static DockerfileSyntaxTree Parse(SourceText text, string filePath = "Dockerfile")
-        => new DockerfileParser(text.ToString(), text, filePath).Parse();
+    /// <summary>
+    /// Parses a <see cref="SourceText"/>. Never throws on any input; checks <paramref name="cancellationToken"/>
+    /// before each line and throws <see cref="OperationCanceledException"/> once it is cancelled.
+    /// </summary>
+    public static DockerfileSyntaxTree Parse(SourceText text, string filePath = "Dockerfile", CancellationToken cancellationToken = default)
+        => new DockerfileParser(text.ToString(), text, filePath, cancellationToken).Parse();
 
     /// <summary>
     /// Parses UTF-8 bytes. A byte order mark is kept as trivia, so encoding <see cref="ToFullString"/>

@@ -68,6 +68,8 @@ public sealed record AnalysisResult(string Path, ImmutableArray<Diagnostic> Diag
 /// reflection and register for the nodes they need; each file is walked once and every action of
 /// every rule that asked for a node runs on it. Parser and schema diagnostics (DF0xxx, DC0xxx) are
 /// part of the results. A rule that throws becomes a <see cref="ToolNotification"/>; the others go on.
+/// The cancellation token is checked before every rule action, and given to the actions: once it is
+/// cancelled (a time budget ran out), <see cref="OperationCanceledException"/> ends the analysis of the file.
 /// Thread-safe: files may be analysed in parallel.
 /// </summary>
 public sealed class AnalyzerEngine
@@ -162,7 +164,8 @@ public sealed class AnalyzerEngine
     }
 
     /// <summary>Analyses one Dockerfile, built with <paramref name="buildContext"/> when known.</summary>
-    public AnalysisResult Analyze(DockerfileModel model, BuildContext? buildContext = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public AnalysisResult Analyze(DockerfileModel model, BuildContext? buildContext = null, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<Diagnostic>(model.Diagnostics);
         var notifications = new List<ToolNotification>();
@@ -176,7 +179,7 @@ public sealed class AnalyzerEngine
             {
                 if (running.Contains(rule))
                 {
-                    Run(rule, path, notifications, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext }));
+                    Run(rule, path, notifications, cancellationToken, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext, CancellationToken = cancellationToken }));
                 }
             }
         }
@@ -187,13 +190,13 @@ public sealed class AnalyzerEngine
             {
                 foreach (var action in actions.StageActions)
                 {
-                    Run(rule, path, notifications, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext }));
+                    Run(rule, path, notifications, cancellationToken, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext, CancellationToken = cancellationToken }));
                 }
             }
 
             foreach (var action in actions.FileActions)
             {
-                Run(rule, path, notifications, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext }));
+                Run(rule, path, notifications, cancellationToken, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext, CancellationToken = cancellationToken }));
             }
         }
 
@@ -203,7 +206,8 @@ public sealed class AnalyzerEngine
     }
 
     /// <summary>Analyses one Compose project, without reading the Dockerfiles its services build (inline ones are read).</summary>
-    public AnalysisResult Analyze(ComposeProject project) => Analyze(project, ComposeBuildResolver.None);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public AnalysisResult Analyze(ComposeProject project, CancellationToken cancellationToken = default) => Analyze(project, ComposeBuildResolver.None, cancellationToken);
 
     /// <summary>
     /// Analyses one Compose project; <paramref name="builds"/> gives the rules the Dockerfiles its
@@ -211,7 +215,8 @@ public sealed class AnalyzerEngine
     /// rules too, once however many services share it, its findings placed in the Compose file.
     /// Dockerfiles in files are not linted here: the caller lints each once (see <see cref="BuiltDockerfiles"/>).
     /// </summary>
-    public AnalysisResult Analyze(ComposeProject project, ComposeBuildResolver builds)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public AnalysisResult Analyze(ComposeProject project, ComposeBuildResolver builds, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<Diagnostic>(project.Diagnostics);
         var notifications = new List<ToolNotification>();
@@ -231,18 +236,18 @@ public sealed class AnalyzerEngine
 
         foreach (var (rule, actions) in _composeRules.Where(r => Runs(r.Rule, config)))
         {
-            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add, BuildOf);
+            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add, BuildOf) { CancellationToken = cancellationToken };
             foreach (var service in project.Services)
             {
                 foreach (var action in actions.ServiceActions)
                 {
-                    Run(rule, path, notifications, () => action(new ServiceContext(context, service)));
+                    Run(rule, path, notifications, cancellationToken, () => action(new ServiceContext(context, service)));
                 }
             }
 
             foreach (var action in actions.ProjectActions)
             {
-                Run(rule, path, notifications, () => action(context));
+                Run(rule, path, notifications, cancellationToken, () => action(context));
             }
         }
 
@@ -252,7 +257,7 @@ public sealed class AnalyzerEngine
         {
             if (BuildOf(service) is { Kind: ServiceBuildKind.Inline, Dockerfile: { } model } inline && inlineModels.Add(model))
             {
-                var result = Analyze(model);
+                var result = Analyze(model, null, cancellationToken);
                 diagnostics.AddRange(result.Diagnostics.Select(inline.Relocate));
                 inlineSuppressed.AddRange(result.Suppressed.Select(s => new SuppressedDiagnostic(
                     inline.Relocate(s.Diagnostic), s.Suppression with { Location = inline.LocationOf(s.Suppression.Location.SourceSpan) })));
@@ -410,13 +415,14 @@ public sealed class AnalyzerEngine
                 .Where(a => a.Type.IsAssignableFrom(t))
                 .Select(a => (r.Rule, a.Action)))]);
 
-    private static void Run(Rule rule, string path, List<ToolNotification> notifications, Action action)
+    private static void Run(Rule rule, string path, List<ToolNotification> notifications, CancellationToken cancellationToken, Action action)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             action();
         }
-        catch (Exception e)
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             notifications.Add(new ToolNotification(path, $"Rule {rule.Id} failed on {path}: {e.GetType().Name}: {e.Message}", rule.Id));
         }

@@ -53,6 +53,13 @@ public class ComposeProjectContext
     /// <summary>The rule's configured options.</summary>
     public RuleOptions Options { get; }
 
+    /// <summary>
+    /// Cancelled when the project's time budget runs out (<c>--timeout-per-file</c>). The engine checks it
+    /// between actions; an action that loops over much (every pair of services, say) checks it too, with
+    /// <see cref="CancellationToken.ThrowIfCancellationRequested"/>.
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
+
     /// <summary>Reports a finding on the node (in the file and at the span where it was written).</summary>
     public void Report(YamlNode node, params object?[] args) => Report(node.Location, args);
 
@@ -78,6 +85,7 @@ public sealed class ServiceContext : ComposeProjectContext
     internal ServiceContext(ComposeProjectContext project, ComposeService service)
         : base(project.Project, project.Descriptor, project.Options, project.ReportRaw, project.Builds)
     {
+        CancellationToken = project.CancellationToken;
         Service = service;
     }
 

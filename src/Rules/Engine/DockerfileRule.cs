@@ -66,6 +66,13 @@ public class DockerfileContext
     /// </summary>
     public BuildContext? BuildContext { get; internal init; }
 
+    /// <summary>
+    /// Cancelled when the file's time budget runs out (<c>--timeout-per-file</c>). The engine checks it
+    /// between actions; an action that loops over much (every pair of instructions, say) checks it too,
+    /// with <see cref="CancellationToken.ThrowIfCancellationRequested"/>.
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
+
     internal Action<Diagnostic> ReportRaw => _report;
 
     /// <summary>Reports a finding on <paramref name="span"/> of this file, formatting the message with <paramref name="args"/>.</summary>
@@ -93,6 +100,7 @@ public sealed class InstructionContext<T> : DockerfileContext where T : Instruct
         : base(inner.Model, inner.Descriptor, inner.Options, inner.ReportRaw)
     {
         BuildContext = inner.BuildContext;
+        CancellationToken = inner.CancellationToken;
         Instruction = (T)inner.Instruction;
     }
 

@@ -49,8 +49,16 @@ public sealed class ComposePropertyTests
     {
         var (dir, files) = SharedCorpus.RequireComposeFiles();
         var texts = files.Select(File.ReadAllText).ToList();
+        foreach (var seed in Mutations.Seeds)
+        {
+            LoadMutations(dir, files, texts, seed);
+        }
+    }
+
+    private static void LoadMutations(string dir, IReadOnlyList<string> files, List<string> texts, string seed)
+    {
         var watch = Stopwatch.StartNew();
-        var cases = Mutations.Draw(Mutations.Mutated(texts), MutatedCases);
+        var cases = Mutations.Draw(Mutations.Mutated(texts), MutatedCases, seed);
         for (var i = 0; i < cases.Length; i++)
         {
             var (file, text) = cases[i];
@@ -66,11 +74,11 @@ public sealed class ComposePropertyTests
 
             if (failure is not null)
             {
-                Assert.Fail($"mutation {i} of {Path.GetRelativePath(dir, files[file])}: {failure}\ninput: {Mutations.Escape(text)}");
+                Assert.Fail($"mutation {i} (seed {seed}) of {Path.GetRelativePath(dir, files[file])}: {failure}\ninput: {Mutations.Escape(text)}");
             }
         }
 
-        TestContext.Out.WriteLine($"{cases.Length} cases in {watch.ElapsedMilliseconds} ms (seed {Mutations.Seed})");
+        TestContext.Out.WriteLine($"{cases.Length} cases in {watch.ElapsedMilliseconds} ms (seed {seed})");
     }
 
     public static IEnumerable<TestCaseData> TruncatedFiles()

@@ -43,7 +43,7 @@ public sealed class DockerfilePropertyTests
         }
     }
 
-    private static void AssertAll(IEnumerable<(string Name, string Text)> cases)
+    private static void AssertAll(IEnumerable<(string Name, string Text)> cases, string seed)
     {
         var watch = Stopwatch.StartNew();
         var count = 0;
@@ -56,12 +56,17 @@ public sealed class DockerfilePropertyTests
             }
         }
 
-        TestContext.Out.WriteLine($"{count} cases in {watch.ElapsedMilliseconds} ms (seed {Mutations.Seed})");
+        TestContext.Out.WriteLine($"{count} cases in {watch.ElapsedMilliseconds} ms (seed {seed})");
     }
 
     [Test]
     public void Random_fragment_strings_parse_round_trip_tile_and_build_a_model()
-        => AssertAll(Mutations.Draw(Mutations.DockerfileText, RandomCases).Select((text, i) => ($"random case {i}", text)));
+    {
+        foreach (var seed in Mutations.Seeds)
+        {
+            AssertAll(Mutations.Draw(Mutations.DockerfileText, RandomCases, seed).Select((text, i) => ($"random case {i} of seed {seed}", text)), seed);
+        }
+    }
 
     [Test]
     public void Mutated_corpus_Dockerfiles_parse_round_trip_tile_and_build_a_model()
@@ -69,8 +74,13 @@ public sealed class DockerfilePropertyTests
         var dir = SharedCorpus.RequireDirectory("corpus/dockerfiles");
         var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var texts = files.Select(File.ReadAllText).ToList();
-        AssertAll(Mutations.Draw(Mutations.Mutated(texts), MutatedCases)
-            .Select((m, i) => ($"mutation {i} of {Path.GetRelativePath(dir, files[m.File])}", m.Text)));
+        foreach (var seed in Mutations.Seeds)
+        {
+            AssertAll(
+                Mutations.Draw(Mutations.Mutated(texts), MutatedCases, seed)
+                    .Select((m, i) => ($"mutation {i} (seed {seed}) of {Path.GetRelativePath(dir, files[m.File])}", m.Text)),
+                seed);
+        }
     }
 
     [Test]

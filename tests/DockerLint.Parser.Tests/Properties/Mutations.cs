@@ -6,12 +6,40 @@ namespace DockerLint.Parser.Tests.Properties;
 /// Generated inputs for the property tests: strings of Dockerfile-ish fragments, and mutations of real
 /// files (insert, delete or duplicate a slice, flip line endings). Every test draws all of its cases from
 /// one generator run with <see cref="Seed"/> and one iteration, so the cases are the same on every run
-/// and on CI; a failure names the case, its text escaped.
+/// and on CI; a failure names the case and its seed, its text escaped.
+/// <para>
+/// A long run: <c>DOCKERLINT_PROPERTY_ITERATIONS=N</c> makes every property test draw its cases N times,
+/// the first time with <see cref="Seed"/>, then with a fresh random seed each time (printed with the
+/// case count); <c>DOCKERLINT_PROPERTY_SEED=S</c> draws them once with the seed S (to replay a failure).
+/// </para>
 /// </summary>
 internal static class Mutations
 {
     /// <summary>The fixed CsCheck seed of every property test (change it, or set <c>CsCheck_Seed</c>, to explore).</summary>
     public const string Seed = "0N0XIzNsQ0O2";
+
+    /// <summary>The characters of a CsCheck seed.</summary>
+    private const string SeedAlphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
+
+    /// <summary>The seeds each property test draws its cases with (see the class summary).</summary>
+    public static IEnumerable<string> Seeds
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable("DOCKERLINT_PROPERTY_SEED") is { Length: > 0 } replay)
+            {
+                yield return replay;
+                yield break;
+            }
+
+            yield return Seed;
+            var iterations = int.TryParse(Environment.GetEnvironmentVariable("DOCKERLINT_PROPERTY_ITERATIONS"), out var n) ? n : 1;
+            for (var i = 1; i < iterations; i++)
+            {
+                yield return System.Security.Cryptography.RandomNumberGenerator.GetString(SeedAlphabet, 12);
+            }
+        }
+    }
 
     /// <summary>The pieces random Dockerfiles are built from.</summary>
     public static readonly string[] DockerfileFragments =
@@ -44,11 +72,11 @@ internal static class Mutations
             Gen.Select(Gen.Int[0, 4], Gen.Int[0, 1_000_000], Gen.Int[0, 1_000_000], Gen.Int[0, 200]).Array[1, 3],
             (file, edits) => (file, edits.Aggregate(texts[file], (text, e) => Apply(text, e.Item1, e.Item2, e.Item3, e.Item4))));
 
-    /// <summary>Runs <paramref name="gen"/> once with the fixed seed to draw <paramref name="count"/> cases.</summary>
-    public static T[] Draw<T>(Gen<T> gen, int count)
+    /// <summary>Runs <paramref name="gen"/> once with <paramref name="seed"/> (the fixed one by default) to draw <paramref name="count"/> cases.</summary>
+    public static T[] Draw<T>(Gen<T> gen, int count, string seed = Seed)
     {
         T[] cases = [];
-        gen.Array[count].Sample(drawn => cases = drawn, seed: Seed, iter: 1, threads: 1);
+        gen.Array[count].Sample(drawn => cases = drawn, seed: seed, iter: 1, threads: 1);
         return cases;
     }
 

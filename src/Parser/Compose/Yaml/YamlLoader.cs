@@ -61,6 +61,9 @@ public static class YamlLoader
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private readonly Dictionary<YamlNode, long> _weights = new(ReferenceEqualityComparer.Instance);
         private readonly Stack<Frame> _frames = new();
+
+        // Empty scalars standing for aliases that were reported and dropped: a merge key does not report them again.
+        private readonly HashSet<YamlNode> _dropped = new(ReferenceEqualityComparer.Instance);
         private readonly string _text = source.Text.ToString();
         private YamlNode? _root;
 
@@ -235,12 +238,14 @@ public static class YamlLoader
                         {
                             yield return m;
                         }
-                        else
+                        else if (!_dropped.Contains(item))
                         {
                             Report(ComposeDiagnostics.InvalidYaml, item.Span, "a merge key (<<) takes a mapping or a list of mappings");
                         }
                     }
 
+                    break;
+                case var dropped when _dropped.Contains(dropped):
                     break;
                 default:
                     Report(ComposeDiagnostics.InvalidYaml, value.Span, "a merge key (<<) takes a mapping or a list of mappings");
@@ -251,10 +256,18 @@ public static class YamlLoader
         private void AddAlias(AnchorAlias alias)
         {
             var span = Span(alias.Start, alias.End);
+            if (_frames.Any(f => f.Anchor == alias.Value.Value))
+            {
+                // YAML would make the node contain itself (an endless structure); docker compose rejects it too.
+                Report(ComposeDiagnostics.InvalidYaml, span, $"the alias *{alias.Value.Value} is inside the node anchored &{alias.Value.Value} it refers to: a node cannot contain itself; the alias is ignored");
+                AddDropped(span);
+                return;
+            }
+
             if (!_anchors.TryGetValue(alias.Value.Value, out var target))
             {
                 Report(ComposeDiagnostics.InvalidYaml, span, $"the alias *{alias.Value.Value} refers to no anchor defined before it");
-                Add(new YamlScalar(source, span, "", YamlScalarStyle.Plain));
+                AddDropped(span);
                 return;
             }
 
@@ -262,12 +275,19 @@ public static class YamlLoader
             if (_documentWeight + weight > limits.MaxExpandedNodes)
             {
                 ReportLimit(span.Start, $"Aliases expand this document beyond {limits.MaxExpandedNodes:N0} nodes (an alias bomb?); the alias *{alias.Value.Value} and what follows it are ignored");
-                Add(new YamlScalar(source, span, "", YamlScalarStyle.Plain));
+                AddDropped(span);
                 return;
             }
 
             _documentWeight += weight;
             AddWithWeight(target, weight);
+        }
+
+        private void AddDropped(TextSpan span)
+        {
+            var placeholder = new YamlScalar(source, span, "", YamlScalarStyle.Plain);
+            _dropped.Add(placeholder);
+            Add(placeholder);
         }
 
         private void Register(YamlNode node, long weight)
