@@ -1,6 +1,8 @@
 using System.Globalization;
 using DockerLint.Parser.Images;
 using DockerLint.Parser.Model;
+using DockerLint.Rules.Configuration;
+using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DockerLint.Rules.Dockerfile;
@@ -67,6 +69,15 @@ internal static class StageReferences
             }
         }
     }
+
+    /// <summary>
+    /// The stage the build produces: the one the option <c>target</c> names (by name or index, as
+    /// <c>docker build --target</c>), else the last stage; null when there is no stage.
+    /// </summary>
+    public static Stage? Built(DockerfileContext context)
+        => context.Options.Get(ConfigurationOptions.Target) is { Length: > 0 } target
+            ? ImageUses.FindStage(context.Model, target) ?? context.Model.FinalStage
+            : context.Model.FinalStage;
 
     /// <summary>A description of a stage for messages: <c>'build'</c> or <c>0</c> when unnamed.</summary>
     public static string Describe(Stage stage) => stage.From.StageName is { } name ? $"'{name.Text}'" : $"{stage.Index} (unnamed)";

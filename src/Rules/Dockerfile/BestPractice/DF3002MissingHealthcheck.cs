@@ -39,6 +39,9 @@ public sealed class DF3002MissingHealthcheck : DockerfileRule
         `docker build --output` — is not reported. A healthcheck the base image itself defines cannot be
         seen in the Dockerfile; the message says so.
 
+        The final stage is the last one, or the stage named by the option `target` (what
+        `docker build --target` builds, by name or index).
+
         ## Why is this bad?
 
         Without a health check Docker only knows whether the main process is alive. A server that
@@ -68,7 +71,7 @@ public sealed class DF3002MissingHealthcheck : DockerfileRule
 
     private static void CheckFinalStage(DockerfileContext context)
     {
-        if (context.Model.FinalStage is not { } final)
+        if (StageReferences.Built(context) is not { } final)
         {
             return;
         }

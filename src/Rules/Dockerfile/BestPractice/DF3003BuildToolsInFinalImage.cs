@@ -102,6 +102,9 @@ public sealed partial class DF3003BuildToolsInFinalImage : DockerfileRule
           `development`, `devcontainer` or `ci` (`.devcontainer/Dockerfile`, `Dockerfile.dev`, `ci/Dockerfile`).
         `node` and `python` images are not treated as toolchains, because the runtime needs them too.
 
+        The final stage is the last one, or the stage named by the option `target` (what
+        `docker build --target` builds, by name or index).
+
         ## Why is this bad?
 
         A compiler in the running image serves no purpose there: it makes the image hundreds of
@@ -143,7 +146,7 @@ public sealed partial class DF3003BuildToolsInFinalImage : DockerfileRule
 
     private static void Check(DockerfileContext context)
     {
-        if (context.Model.FinalStage is not { } final)
+        if (StageReferences.Built(context) is not { } final)
         {
             return;
         }

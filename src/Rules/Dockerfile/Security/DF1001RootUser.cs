@@ -37,6 +37,9 @@ public sealed class DF1001RootUser : DockerfileRule
         `ONBUILD` that switches to root is reported too. A user given through a variable whose value
         is unknown is not reported, and neither are base images whose tag says `nonroot`.
 
+        The final stage is the last one, or the stage named by the option `target` (what
+        `docker build --target` builds, by name or index).
+
         ## Why is this bad?
 
         A process that runs as root in a container is root on the host as soon as it escapes the
@@ -73,7 +76,7 @@ public sealed class DF1001RootUser : DockerfileRule
 
     private static void CheckFinalStage(DockerfileContext context)
     {
-        if (context.Model.FinalStage is not { } final)
+        if (StageReferences.Built(context) is not { } final)
         {
             return;
         }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using DockerLint.Parser.Model;
-using DockerLint.Rules.Configuration;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
 
@@ -73,15 +72,9 @@ public sealed class DF1011NonNumericUser : DockerfileRule
     /// <inheritdoc />
     public override void Initialize(DockerfileAnalysisContext context) => context.RegisterFileAction(Check);
 
-    /// <summary>The stage the build produces: the one the option <c>target</c> names (by name or index), else the last.</summary>
-    internal static Stage? BuiltStage(DockerfileContext context)
-        => context.Options.Get(ConfigurationOptions.Target) is { Length: > 0 } target
-            ? ImageUses.FindStage(context.Model, target) ?? context.Model.FinalStage
-            : context.Model.FinalStage;
-
     private static void Check(DockerfileContext context)
     {
-        if (BuiltStage(context) is not { } final)
+        if (StageReferences.Built(context) is not { } final)
         {
             return;
         }

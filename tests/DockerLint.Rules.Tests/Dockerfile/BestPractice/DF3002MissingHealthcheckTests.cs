@@ -33,4 +33,12 @@ public sealed class DF3002MissingHealthcheckTests
     [TestCase("FROM golang:1.23 AS build\nRUN go build -o /out/app\nFROM scratch AS export\nCOPY --from=build /out /\n", TestName = "scratch export stage that runs nothing")]
     [TestCase("", TestName = "empty file")]
     public void Stays_quiet(string text) => Lint.CatchesNot(Id, text);
+
+    [Test]
+    public void Fires_on_the_stage_the_target_option_names()
+        => Lint.Catches("DF3002", "{|#0:FROM|} node:22 AS dev\nCMD [\"node\", \"a.js\"]\nFROM node:22\nHEALTHCHECK CMD true\n", Lint.Options(("target", ["dev"])));
+
+    [Test]
+    public void Stays_quiet_when_the_target_stage_has_a_healthcheck()
+        => Lint.CatchesNot("DF3002", "FROM node:22 AS prod\nHEALTHCHECK CMD true\nFROM node:22 AS debug\nCMD [\"node\"]\n", Lint.Options(("target", ["0"])));
 }

@@ -39,4 +39,12 @@ public sealed class DF1001RootUserTests
     [TestCase("FROM alpine:3.20\nUSER rootless\n", TestName = "a name that starts with root")]
     [TestCase("", TestName = "empty file")]
     public void Stays_quiet(string text) => Lint.CatchesNot(Id, text);
+
+    [Test]
+    public void Fires_on_the_stage_the_target_option_names()
+        => Lint.Catches("DF1001", "{|#0:FROM|} node:22 AS dev\nFROM node:22\nUSER node\n", Lint.Options(("target", ["dev"])));
+
+    [Test]
+    public void Stays_quiet_when_the_target_stage_sets_a_user()
+        => Lint.CatchesNot("DF1001", "FROM node:22 AS prod\nUSER node\nFROM node:22 AS debug\n", Lint.Options(("target", ["prod"])));
 }
