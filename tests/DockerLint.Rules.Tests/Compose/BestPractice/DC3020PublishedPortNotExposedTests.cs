@@ -13,6 +13,23 @@ public sealed class DC3020PublishedPortNotExposedTests
     public void Fires(string ports)
         => ComposeLint.Catches(Id, ("compose.yaml", "services:\n  api:\n    build: api\n    ports:\n" + ports), ("api/Dockerfile", Dockerfile));
 
+    [Test]
+    public void Fires_on_a_service_of_an_included_file_that_builds_relative_to_its_folder()
+        => ComposeLint.Catches(
+            Id,
+            ("compose.yaml", "include:\n  - api/compose.yaml\n"),
+            ("api/compose.yaml", "services:\n  api:\n    build: .\n    ports:\n      - {|#0:\"127.0.0.1:80:80\"|}\n"),
+            ("api/Dockerfile", Dockerfile));
+
+    [Test]
+    public void Fires_on_ports_from_an_override_and_a_build_from_extends()
+        => ComposeLint.Catches(
+            Id,
+            ("compose.yaml", "services:\n  api:\n    extends:\n      file: base/compose.base.yaml\n      service: api\n"),
+            ("compose.override.yaml", "services:\n  api:\n    ports:\n      - {|#0:\"3000:3000\"|}\n"),
+            ("base/compose.base.yaml", "services:\n  api:\n    build: ../api\n"),
+            ("api/Dockerfile", Dockerfile));
+
     [TestCase("      - \"80:8080\"\n      - \"9000-9002:9000-9002\"\n      - \"53:53/udp\"\n      - \"${PORT}:${CONTAINER_PORT}\"\n", TestName = "exposed, by the stage or its base")]
     public void Stays_quiet(string ports)
         => ComposeLint.CatchesNot(Id, ("compose.yaml", "services:\n  api:\n    build: api\n    ports:\n" + ports), ("api/Dockerfile", Dockerfile));

@@ -12,6 +12,15 @@ public sealed class DC2012BuildTargetMissingTests
         => ComposeLint.Catches(Id, ("compose.yaml", markup), (".env", "TARGET=release\n"), ("api/Dockerfile", Dockerfile));
 
     [Test]
+    public void Fires_on_a_target_an_override_sets_for_a_build_from_extends()
+        => ComposeLint.Catches(
+            Id,
+            ("compose.yaml", "services:\n  api:\n    extends:\n      file: common/base.yaml\n      service: base\n"),
+            ("compose.override.yaml", "services:\n  api:\n    build:\n      target: {|#0:debug|}\n"),
+            ("common/base.yaml", "services:\n  base:\n    build: ../api\n"),
+            ("api/Dockerfile", Dockerfile));
+
+    [Test]
     public void Fires_on_a_Dockerfile_without_named_stages()
         => Lint.ComposeCatches(Id, "services:\n  api:\n    build:\n      target: {|#0:prod|}\n      dockerfile_inline: |\n        FROM alpine:3.20\n");
 
