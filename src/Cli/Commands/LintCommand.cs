@@ -38,6 +38,18 @@ internal sealed record LintSettings
 
     /// <summary><c>--no-config</c>: read no discovered configuration file.</summary>
     public bool NoConfig { get; init; }
+
+    /// <summary>Honours inline suppression comments; false for <c>--no-inline-suppressions</c>.</summary>
+    public bool InlineSuppressions { get; init; } = true;
+
+    /// <summary>The baseline whose findings are not reported (<c>--baseline</c>), or null.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>The baseline to write with today's findings (<c>--write-baseline</c>), or null.</summary>
+    public string? WriteBaseline { get; init; }
+
+    /// <summary>The build context folder (<c>--context</c>); null for each Dockerfile's own folder.</summary>
+    public string? BuildContext { get; init; }
 }
 
 /// <summary>
@@ -67,21 +79,29 @@ internal static class LintCommand
             return ExitCodes.UsageError;
         }
 
+        // Before the run, so that a problem in the file it comes from is part of the report.
+        var failLevel = settings.FailLevelGiven ? settings.FailLevel : ConfigCommand.FailLevelFrom(configuration) ?? settings.FailLevel;
         var problems = new List<ToolProblem>();
         var files = SourceFiles.Find(paths, settings.Discovery, environment, problems);
         byte[]? standardInput = null;
-        if (files.Any(f => f.IsStandardInput))
+        if (files.FirstOrDefault(f => f.IsStandardInput) is { } stdin)
         {
             using var input = environment.OpenInput();
-            standardInput = StandardInput.Read(input, settings.MaxFileSize);
+            standardInput = StandardInput.Read(input, configuration.For(stdin.Path).Limits.MaxFileSize?.Value ?? settings.MaxFileSize);
         }
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext },
             environment,
             standardInput,
             problems);
+        if (Baselines.BaselineStep.Apply(report, settings.Baseline, settings.WriteBaseline, environment) is not { } baselined)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        report = baselined;
 
         var toFile = settings.Output is { } output && output != "-";
         var format = settings.Format ?? (environment.OutputIsTerminal && !toFile ? ReportFormat.Text : ReportFormat.MsBuild);
@@ -112,7 +132,7 @@ internal static class LintCommand
             return ExitCodes.UsageError;
         }
 
-        return ExitCode(report, settings.FailLevelGiven ? settings.FailLevel : ConfigCommand.FailLevelFrom(configuration) ?? settings.FailLevel);
+        return ExitCode(report, failLevel);
     }
 
     /// <summary>The exit code of a report at a fail level.</summary>

@@ -121,7 +121,7 @@ public sealed class ServiceBuild
     /// <summary>Moves a diagnostic of an inline Dockerfile to the Compose file; other diagnostics are returned as they are.</summary>
     public Diagnostic Relocate(Diagnostic diagnostic)
     {
-        if (_inlineMap is null || !diagnostic.Location.IsInSource)
+        if (_inlineMap is null || diagnostic.Location.Kind == LocationKind.None)
         {
             return diagnostic;
         }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using DockerLint.Parser.Compose;
 using DockerLint.Parser.Compose.Model;
+using DockerLint.Parser.Context;
 using DockerLint.Parser.Diagnostics;
 using DockerLint.Parser.Model;
 using DockerLint.Rules.Compose.Correctness;
@@ -79,6 +80,7 @@ public sealed class AnalyzerEngine
     private readonly ConcurrentDictionary<string, bool> _ran = new(StringComparer.Ordinal);
     private readonly RuleIdResolver _resolver;
     private readonly ImmutableHashSet<string> _active;
+    private readonly ImmutableHashSet<string> _syntaxIds;
 
     /// <summary>Creates an engine over <paramref name="rules"/> (by default every rule of DockerLint.Rules).</summary>
     public AnalyzerEngine(IEnumerable<Rule>? rules = null, EngineOptions? options = null)
@@ -106,7 +108,8 @@ public sealed class AnalyzerEngine
         }
 
         _resolver = new RuleIdResolver(AllRulesWithSyntax);
-        _active = [.. ActiveRules.Select(r => r.Id), .. SyntaxRules.Select(r => r.Id)];
+        _syntaxIds = [.. SyntaxRules.Select(r => r.Id)];
+        _active = [.. ActiveRules.Select(r => r.Id), .. _syntaxIds];
     }
 
     /// <summary>The rules this engine knows (preview ones included), ordered by ID.</summary>
@@ -158,8 +161,8 @@ public sealed class AnalyzerEngine
             .OrderBy(r => r.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>Analyses one Dockerfile.</summary>
-    public AnalysisResult Analyze(DockerfileModel model)
+    /// <summary>Analyses one Dockerfile, built with <paramref name="buildContext"/> when known.</summary>
+    public AnalysisResult Analyze(DockerfileModel model, BuildContext? buildContext = null)
     {
         var diagnostics = new List<Diagnostic>(model.Diagnostics);
         var notifications = new List<ToolNotification>();
@@ -173,7 +176,7 @@ public sealed class AnalyzerEngine
             {
                 if (running.Contains(rule))
                 {
-                    Run(rule, path, notifications, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add)));
+                    Run(rule, path, notifications, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext }));
                 }
             }
         }
@@ -184,18 +187,18 @@ public sealed class AnalyzerEngine
             {
                 foreach (var action in actions.StageActions)
                 {
-                    Run(rule, path, notifications, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add)));
+                    Run(rule, path, notifications, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext }));
                 }
             }
 
             foreach (var action in actions.FileActions)
             {
-                Run(rule, path, notifications, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add)));
+                Run(rule, path, notifications, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext }));
             }
         }
 
         var directives = DockerfileSuppressions.Collect(model.Tree, _resolver);
-        return Result(path, diagnostics, notifications, directives, new SuppressionRules(
+        return Result(path, diagnostics, notifications, directives, RanOn(config), new SuppressionRules(
             Active(DF2090UnusedSuppression.Definition, config), Active(DF2091UnknownSuppressionId.Definition, config), Active(DF5090InlineSuppression.Definition, config)));
     }
 
@@ -244,19 +247,25 @@ public sealed class AnalyzerEngine
         }
 
         var inlineModels = new HashSet<DockerfileModel>(ReferenceEqualityComparer.Instance);
+        var inlineSuppressed = new List<SuppressedDiagnostic>();
         foreach (var service in project.Services)
         {
             if (BuildOf(service) is { Kind: ServiceBuildKind.Inline, Dockerfile: { } model } inline && inlineModels.Add(model))
             {
                 var result = Analyze(model);
                 diagnostics.AddRange(result.Diagnostics.Select(inline.Relocate));
+                inlineSuppressed.AddRange(result.Suppressed.Select(s => new SuppressedDiagnostic(
+                    inline.Relocate(s.Diagnostic), s.Suppression with { Location = inline.LocationOf(s.Suppression.Location.SourceSpan) })));
                 notifications.AddRange(result.Notifications.Select(n => n with { Path = path }));
             }
         }
 
         var directives = ComposeSuppressions.Collect(project.Files, _resolver);
-        return Result(path, diagnostics, notifications, directives, new SuppressionRules(
+        var analysed = Result(path, diagnostics, notifications, directives, RanOn(config), new SuppressionRules(
             Active(DC2090UnusedSuppression.Definition, config), Active(DC2091UnknownSuppressionId.Definition, config), Active(DC5090InlineSuppression.Definition, config)));
+
+        // An inline Dockerfile's suppression comments were applied when it was analysed; its suppressed findings join the project's.
+        return inlineSuppressed.Count == 0 ? analysed : analysed with { Suppressed = [.. analysed.Suppressed.Concat(inlineSuppressed).OrderBy(s => s.Diagnostic, Order)] };
     }
 
     /// <summary>
@@ -286,17 +295,34 @@ public sealed class AnalyzerEngine
     /// Then applies the inline suppressions (src/Rules/Suppressions): suppressed findings are kept
     /// apart with the comment that hid them, and the rules about suppressions report.
     /// </summary>
-    private AnalysisResult Result(string path, List<Diagnostic> diagnostics, List<ToolNotification> notifications, List<SuppressionDirective> directives, SuppressionRules rules)
+    private AnalysisResult Result(string path, List<Diagnostic> diagnostics, List<ToolNotification> notifications, List<SuppressionDirective> directives, Func<string, bool> ran, SuppressionRules rules)
     {
         var seen = new HashSet<(string, string, Microsoft.CodeAnalysis.Text.TextSpan)>();
         var unique = diagnostics
             .Where(d => seen.Add((d.Id, d.Location.GetLineSpan().Path, d.Location.SourceSpan)))
             .ToList();
-        var (reported, suppressed) = Suppressor.Apply(unique, directives, _options.InlineSuppressions, _active.Contains, rules);
+        var (reported, suppressed) = Suppressor.Apply(unique, directives, _options.InlineSuppressions, ran, rules);
         return new(path, [.. Configure(reported, path).Order(Order)], [.. notifications])
         {
             Suppressed = [.. suppressed.OrderBy(s => s.Diagnostic, Order)],
         };
+    }
+
+    /// <summary>
+    /// Whether a rule ran on a file with <paramref name="config"/>: a suppression of a rule that did not run
+    /// (preview, opt-in, or turned off for this file) is not reported as unused.
+    /// </summary>
+    private Func<string, bool> RanOn(FileConfiguration? config)
+    {
+        if (config is null)
+        {
+            return _active.Contains;
+        }
+
+        return id => _active.Contains(id)
+            && (_syntaxIds.Contains(id)
+                || _dockerfileRules.Any(r => r.Rule.Id == id && Runs(r.Rule, config))
+                || _composeRules.Any(r => r.Rule.Id == id && Runs(r.Rule, config)));
     }
 
     /// <summary>The descriptor of a rule about suppressions when it runs on this file, else null.</summary>

@@ -36,7 +36,8 @@ internal static class ComposeSuppressions
 
                 // The comment's text runs from '#' to the end of its line.
                 var written = text.ToString(TextSpan.FromBounds(span.Start, line.End)).TrimEnd();
-                if (SuppressionComment.Parse(written, new TextSpan(span.Start, written.Length)) is { } parsed)
+                // hadolint and BuildKit comments are about Dockerfiles; in YAML only DockerLint's own count.
+                if (SuppressionComment.Parse(written, new TextSpan(span.Start, written.Length)) is { Syntax: SuppressionSyntax.DockerLint } parsed)
                 {
                     comments.Add(new FoundComment(parsed, inline));
                 }

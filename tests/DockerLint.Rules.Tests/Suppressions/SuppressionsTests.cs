@@ -212,6 +212,57 @@ public sealed class SuppressionsTests
         => Assert.That(Reported(Compose("x-base: &base\n  # dockerlint ignore=DC3001\n  image: nginx\nservices:\n  web:\n    <<: *base\n  api:\n    <<: *base\n"), "DC3001", "DC2090"), Is.Empty);
 
     [Test]
+    public void Compose_files_take_only_dockerlint_comments()
+        => Assert.That(Reported(Compose("services:\n  web:\n    # hadolint ignore=DC3001\n    # check=skip=all\n    image: nginx\n"), "DC3001"), Has.Length.EqualTo(1));
+
+    [Test]
+    public void Comments_in_an_inline_dockerfile_suppress_there_and_point_into_the_compose_file()
+    {
+        var result = Compose("services:\n  web:\n    build:\n      dockerfile_inline: |\n        FROM alpine:3.20\n        # dockerlint ignore=DF1001 -- drops privileges\n        USER root\n");
+        Assert.That(Reported(result, "DF1001", "DF2090"), Is.Empty);
+        var suppressed = result.Suppressed.Single(s => s.Diagnostic.Id == "DF1001");
+        Assert.That(suppressed.Diagnostic.Location.GetLineSpan().StartLinePosition.Line, Is.EqualTo(6));
+        Assert.That(suppressed.Suppression.Location.GetLineSpan().StartLinePosition.Line, Is.EqualTo(5));
+        Assert.That(Path.GetFileName(suppressed.Suppression.Location.GetLineSpan().Path), Is.EqualTo("compose.yaml"));
+    }
+
+    [Test]
     public void Compose_without_inline_suppressions()
         => Assert.That(Reported(Compose("services:\n  web:\n    # dockerlint ignore=DC3001\n    image: nginx\n", inline: false), "DC3001"), Has.Length.EqualTo(1));
+
+    [Test]
+    public void Ignore_above_onbuild_covers_its_trigger()
+        => Assert.That(Reported(Dockerfile("FROM alpine:3.20\nUSER app\n# dockerlint ignore=DF3001\nONBUILD COPY --from=node:latest /a /a\n"), "DF3001", "DF2090"), Is.Empty);
+
+    [Test]
+    public void Windows_escape_continuations_take_comments_inside_too()
+    {
+        var text = "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nCOPY --from=node:latest C:/a C:/a\nRUN Write-Host one; `\n# dockerlint ignore=DF3001\n    Write-Host two\n";
+        var result = Dockerfile(text);
+        Assert.That(Reported(result, "DF3001"), Has.Length.EqualTo(1), "the COPY above is not covered");
+        Assert.That(result.Diagnostics.Single(d => d.Id == "DF2090").Location.GetLineSpan().StartLinePosition.Line, Is.EqualTo(5), "nothing on the covered line");
+    }
+
+    [Test]
+    public void Compose_comment_above_a_mapping_list_item_covers_the_whole_item()
+    {
+        var yaml = "services:\n  web:\n    image: nginx:1.27\n    ports:\n      # dockerlint ignore=DC1004\n      - target: 80\n        published: \"8080\"\n      - target: 443\n        published: \"8443\"\n";
+        var result = Compose(yaml);
+        Assert.That(Hidden(result), Is.EqualTo(new[] { "DC1004" }));
+        Assert.That(Reported(result, "DC1004"), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void Compose_comment_in_an_included_file_covers_findings_there()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "dockerlint-rule-tests", "include");
+        var files = new Dictionary<string, string>
+        {
+            [Path.Combine(dir, "compose.yaml")] = "include:\n  - db.yaml\nservices:\n  web:\n    image: nginx\n",
+            [Path.Combine(dir, "db.yaml")] = "services:\n  db:\n    # dockerlint ignore=DC3001\n    image: postgres\n",
+        };
+        var result = Lint.Engine.Analyze(ComposeLoader.Load([Path.Combine(dir, "compose.yaml")], readFile: p => files.GetValueOrDefault(p)));
+        Assert.That(result.Diagnostics.Where(d => d.Id == "DC3001").Select(d => Path.GetFileName(d.Location.GetLineSpan().Path)), Is.EqualTo(new[] { "compose.yaml" }));
+        Assert.That(result.Suppressed.Select(d => Path.GetFileName(d.Diagnostic.Location.GetLineSpan().Path)), Is.EqualTo(new[] { "db.yaml" }));
+    }
 }

@@ -68,6 +68,8 @@ public sealed class ComposeResource : ComposeElement
 /// </summary>
 public sealed class ComposeProject
 {
+    private readonly ImmutableDictionary<string, string> _workingDirectories;
+
     internal ComposeProject(
         YamlMapping root,
         IComposeInterpolation interpolation,
@@ -119,8 +121,6 @@ public sealed class ComposeProject
     /// does not exist, cannot be read, or the project was built without file access.
     /// </summary>
     public string? ReadFile(string path) => _readFile?.Invoke(path);
-
-    private readonly ImmutableDictionary<string, string> _workingDirectories;
 
     /// <summary>The project directory: where relative paths of the given files and their overrides are resolved.</summary>
     public string ProjectDirectory { get; }
