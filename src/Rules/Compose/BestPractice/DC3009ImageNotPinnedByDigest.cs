@@ -29,7 +29,8 @@ public sealed class DC3009ImageNotPinnedByDigest : ComposeRule
         image. A service with `build:` is not reported (its `image:` names what is built), nor is an
         image whose end comes from an unknown variable (`app:${TAG}`), which may hold a digest.
 
-        The rule is **off by default**: pinning by digest needs tooling that updates the digests
+        The rule is **off by default**: it would report most projects (three Compose files in four
+        of the real-world corpus DockerLint is tested on), and pinning by digest needs tooling that updates the digests
         (Renovate, Dependabot), and without it pinned files fall behind on security fixes. Turn it
         on for projects that have that tooling and want builds that cannot change under them.
 

@@ -216,7 +216,12 @@ public sealed class DC1014SensitiveHostPathMounted : ComposeRule
     /// <summary>A credential folder of a home directory (<c>~/.ssh</c>, <c>${HOME}/.aws</c>, <c>/home/x/.kube</c>); null when not one.</summary>
     private static string? Credentials(string path)
     {
-        var text = path.Trim().Replace('\\', '/');
+        var text = path.Trim().Replace('\\', '/').TrimEnd('/');
+        if (text is "~" or "$HOME" or "${HOME}")
+        {
+            return "a whole home directory";
+        }
+
         string? rest = null;
         foreach (var home in new[] { "~/", "$HOME/", "${HOME}/", "$USERPROFILE/", "${USERPROFILE}/" })
         {

@@ -20,6 +20,7 @@ public sealed class DC1014SensitiveHostPathMountedTests
     [TestCase("      - {|#0:/usr/bin:/usr/bin|}\n", TestName = "usr")]
     [TestCase("      - {|#0:/etc/:/host/etc/|}\n", TestName = "trailing slash")]
     [TestCase("      - {|#0:~/.ssh:/root/.ssh:ro|}\n", TestName = "ssh keys")]
+    [TestCase("      - {|#0:~/:/home/me|}\n", TestName = "a whole home through ~")]
     [TestCase("      - {|#0:${HOME}/.aws:/root/.aws|}\n", TestName = "aws through an unknown HOME")]
     [TestCase("      - {|#0:/home/alice/.kube/config:/kube/config|}\n", TestName = "kube config in a home")]
     [TestCase("      - {|#0:/etc/passwd:/etc/passwd|}\n", TestName = "accounts")]
