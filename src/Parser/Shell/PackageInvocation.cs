@@ -148,7 +148,7 @@ public sealed class PackageInvocation
     /// <summary>
     /// True when the command will not stop for a confirmation: <c>-y</c>, <c>--yes</c>, <c>--assume-yes</c>,
     /// <c>-qq</c> or <c>-s</c> (apt), <c>--assumeyes</c> (yum/dnf), <c>-n</c>/<c>--non-interactive</c>/<c>--no-confirm</c> (zypper),
-    /// <c>-o APT::Get::Assume-Yes=true</c>, input piped from <c>yes</c>, or a manager that never asks (apk, microdnf, pip install, npm…).
+    /// <c>-o APT::Get::Assume-Yes=true</c>, input piped from <c>yes</c>, <c>echo</c> or <c>printf</c> (not through <c>xargs</c>), or a manager that never asks (apk, microdnf, pip install, npm…).
     /// </summary>
     public bool AssumesYes { get; internal set; }
 

@@ -388,7 +388,8 @@ internal static class PackageInvocationReader
 
     private static bool AssumesYes(PackageInvocation invocation)
     {
-        if (invocation.Command.PipedFrom is { Name: "yes" })
+        // yes | apt-get install …, echo y | zypper install …: the answer is piped in (xargs would give the command no input).
+        if (invocation.Command.PipedFrom is { Name: "yes" or "echo" or "printf" } && !invocation.Command.Wrappers.Any(w => w.CommandName == "xargs"))
         {
             return true;
         }

@@ -17,6 +17,8 @@ public sealed class PackageInvocationTests
     [TestCase("RUN apt-get install --assume-yes curl", true)]
     [TestCase("RUN apt-get -qq install curl", true)]
     [TestCase("RUN yes | apt-get install curl", true)]
+    [TestCase("RUN echo y | zypper install curl", true)]
+    [TestCase("RUN cat pkgs | xargs apt-get install", false)]
     [TestCase("RUN apt-get -o APT::Get::Assume-Yes=true install curl", true)]
     [TestCase("RUN apt-get install -s curl", true)]
     [TestCase("RUN apt-get install curl", false)]

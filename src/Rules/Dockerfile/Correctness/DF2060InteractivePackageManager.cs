@@ -49,8 +49,8 @@ public sealed class DF2060InteractivePackageManager : DockerfileRule
         `purge`, `autoremove`, `build-dep` without `-y`/`--yes`/`--assume-yes` (or `-qq`, which implies it);
         `yum`/`dnf`/`tdnf` `install`, `update`, `remove`… without `-y`/`--assumeyes`; `zypper install`,
         `update`, `dist-upgrade`… without `-n`/`--non-interactive` (before the subcommand) or `-y`/`--no-confirm`;
-        and `pip uninstall` without `-y`. Combined short flags (`-qy`) count, and so does input piped from
-        `yes`. `apk`, `microdnf` and `pip install` never ask and are not reported.
+        and `pip uninstall` without `-y`. Combined short flags (`-qy`) count, and so does an answer piped in from
+        `yes`, `echo` or `printf`. `apk`, `microdnf` and `pip install` never ask and are not reported.
 
         Commands are found wherever the shell runs them (after `&&`, in `if` branches, `sh -c "…"`, heredoc
         scripts, ONBUILD RUN), and `sudo`, `env` or `DEBIAN_FRONTEND=…` before them change nothing. It stays
