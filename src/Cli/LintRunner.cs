@@ -6,6 +6,7 @@ using DockerLint.Parser.Syntax;
 using DockerLint.Parser.Text;
 using DockerLint.Rules.Configuration;
 using DockerLint.Rules.Engine;
+using DockerLint.Rules.Suppressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -28,6 +29,9 @@ internal sealed record AnalysisOptions
 
     /// <summary>The largest size read for <paramref name="path"/>: configuration's <c>limits.max-file-size</c> (the command line's when given) or <see cref="MaxFileSize"/>.</summary>
     public long MaxFileSizeFor(string path) => Configuration?.For(path).Limits.MaxFileSize?.Value ?? MaxFileSize;
+
+    /// <summary>Honours inline suppression comments; false for <c>--no-inline-suppressions</c>.</summary>
+    public bool InlineSuppressions { get; init; } = true;
 }
 
 /// <summary>
@@ -43,19 +47,20 @@ internal static class LintRunner
     /// <summary>Analyses <paramref name="items"/>; <paramref name="problems"/> holds what discovery already found wrong.</summary>
     public static LintReport Run(IReadOnlyList<WorkItem> items, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, IEnumerable<ToolProblem> problems)
     {
-        var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null });
+        var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null, InlineSuppressions = options.InlineSuppressions });
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var sources = new SourceCache(environment.ReadFile);
-        var results = new (List<Diagnostic> Diagnostics, List<ToolProblem> Problems)[items.Count];
+        var results = new (List<Diagnostic> Diagnostics, List<ToolProblem> Problems, List<SuppressedDiagnostic> Suppressed)[items.Count];
 
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var diagnostics = new List<Diagnostic>();
             var itemProblems = new List<ToolProblem>();
+            var suppressed = new List<SuppressedDiagnostic>();
             try
             {
-                Analyze(items[i], engine, options, environment, standardInput, sources, diagnostics, itemProblems);
+                Analyze(items[i], engine, options, environment, standardInput, sources, diagnostics, itemProblems, suppressed);
             }
             catch (Exception e)
             {
@@ -64,12 +69,13 @@ internal static class LintRunner
                 itemProblems.Add(new ToolProblem(ProblemKind.InternalError, items[i].Path, $"DockerLint failed on this file: {e.GetType().Name}: {e.Message}"));
             }
 
-            results[i] = (diagnostics, itemProblems);
+            results[i] = (diagnostics, itemProblems, suppressed);
         });
 
         // One finding per rule and place: a file reached from two Compose projects (include, extends)
         // reports once, with the message of the first project in path order.
         var findings = new List<Finding>();
+        var hidden = new List<Finding>();
         var seen = new HashSet<(string Id, string Path, LinePositionSpan Span)>();
         var allProblems = new List<ToolProblem>(problems);
         for (var i = 0; i < items.Count; i++)
@@ -81,6 +87,15 @@ internal static class LintRunner
                 if (seen.Add((finding.Id, finding.Path, finding.Span)))
                 {
                     findings.Add(finding);
+                }
+            }
+
+            foreach (var suppressed in results[i].Suppressed)
+            {
+                var finding = ToFinding(suppressed.Diagnostic, items[i].Path, byId, environment) with { Suppression = ToSuppression(suppressed.Suppression, items[i].Path, environment) };
+                if (seen.Add((finding.Id, finding.Path, finding.Span)))
+                {
+                    hidden.Add(finding);
                 }
             }
 
@@ -97,10 +112,20 @@ internal static class LintRunner
             items.Sum(i => i.Files.Count),
             rules,
             active,
-            sources);
+            sources)
+        {
+            Suppressed = [.. hidden.Order(Finding.Order)],
+        };
     }
 
-    private static void Analyze(WorkItem item, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, List<Diagnostic> diagnostics, List<ToolProblem> problems)
+    private static FindingSuppression ToSuppression(Suppression suppression, string fallbackPath, CliEnvironment environment)
+    {
+        var span = suppression.Location.GetLineSpan();
+        var path = string.IsNullOrEmpty(span.Path) ? fallbackPath : environment.FullPath(span.Path);
+        return new FindingSuppression(FindingSuppressionKind.InSource, suppression.Reason, path, span.Span, suppression.Comment);
+    }
+
+    private static void Analyze(WorkItem item, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, List<Diagnostic> diagnostics, List<ToolProblem> problems, List<SuppressedDiagnostic> suppressed)
     {
         AnalysisResult result;
         var skipped = new List<string>();
@@ -171,6 +196,7 @@ internal static class LintRunner
 
         // A skipped Compose file has its own diagnostic (DC0006, DC0007) or notification; the loader's "cannot read" would repeat it.
         diagnostics.AddRange(result.Diagnostics.Where(d => !IsAboutSkippedFile(d, skipped)));
+        suppressed.AddRange(result.Suppressed);
         problems.AddRange(result.Notifications.Select(n => new ToolProblem(n.RuleId is null ? ProblemKind.InternalError : ProblemKind.RuleFailed, n.Path, n.Message, n.RuleId)));
     }
 

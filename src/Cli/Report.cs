@@ -72,6 +72,9 @@ internal static class Severities
 /// <param name="Rule">The rule, when the ID is a known one.</param>
 internal sealed record Finding(string Id, Severity Severity, string Message, string Path, LinePositionSpan Span, Rule? Rule)
 {
+    /// <summary>Why the finding is not reported (an inline comment, the baseline); null for a reported finding.</summary>
+    public FindingSuppression? Suppression { get; init; }
+
     /// <summary>Orders findings by path, line, column, ID, then message.</summary>
     public static IComparer<Finding> Order { get; } = Comparer<Finding>.Create((a, b) =>
     {
@@ -147,6 +150,15 @@ internal sealed class LintReport
     /// <summary>The findings, deduplicated and in order (path, line, column, ID).</summary>
     public ImmutableArray<Finding> Findings { get; }
 
+    /// <summary>
+    /// The findings an inline comment or the baseline hid, each with its <see cref="Finding.Suppression"/>, in
+    /// the same order. Only SARIF and JSON list them; they never change the exit code.
+    /// </summary>
+    public ImmutableArray<Finding> Suppressed { get; init; } = [];
+
+    /// <summary>True when a baseline was applied (<c>--baseline</c>, <c>--write-baseline</c>): SARIF then says which results are new.</summary>
+    public bool BaselineApplied { get; init; }
+
     /// <summary>Tool problems, in order.</summary>
     public ImmutableArray<ToolProblem> Problems { get; }
 
@@ -192,6 +204,18 @@ internal sealed class SourceCache
         lock (_lock)
         {
             _texts.TryAdd(path, text);
+        }
+    }
+
+    /// <summary>The files whose text is known: every file the run analysed (and any read for a snippet).</summary>
+    public IReadOnlyList<string> Paths
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _texts.Where(t => t.Value is not null).Select(t => t.Key)];
+            }
         }
     }
 

@@ -40,9 +40,7 @@ internal static class RuleDocs
         page.Append($"| Tags | {string.Join(", ", tags.Select(t => $"`{t}`"))} |\n\n");
         page.Append(RuleNames.Description(rule).ReplaceLineEndings(" ")).Append("\n\n");
         page.Append(Trim(rule.Explanation)).Append("\n\n");
-        page.Append("## How to suppress\n\n");
-        page.Append("Suppression comments and configuration files are coming: see `docs/configuration.md` (coming).\n");
-        page.Append("Until then, `--fail-level` decides which severities fail the run.\n");
+        page.Append(SuppressionDocs.Section(rule));
         return page.ToString();
     }
 

@@ -101,7 +101,9 @@ public sealed class RuleCommandsTests
 
         var page = File.ReadAllText(Path.Combine(folder, "DC0011.md"));
         Assert.That(page, Does.Contain("## How to suppress"));
-        Assert.That(page, Does.Contain("docs/configuration.md"));
+        Assert.That(page, Does.Contain("# dockerlint ignore=DC0011 -- "));
+        Assert.That(page, Does.Contain("dotnet_diagnostic.DC0011.severity = none"));
+        Assert.That(page, Does.Contain("disable: [DC0011]"));
         Assert.That(page, Does.Not.Contain("\r"));
         Assert.That(page.Split('\n').Where(l => l.EndsWith(' ')), Is.Empty, "no trailing blanks");
 

@@ -45,10 +45,19 @@ internal static class Lint
         }
 
         var project = ComposeLoader.Load([Path.Combine(dir, "compose.yaml")], readFile: p => files.GetValueOrDefault(p));
-        var result = EngineWith(options).Analyze(project);
+        var result = EngineWith(options).Analyze(project, FakeFiles(files));
         Assert.That(result.Notifications, Is.Empty, "no rule may fail");
         return [.. result.Diagnostics.Where(d => d.Id == id)];
     }
+
+    /// <summary>
+    /// A build resolver over in-memory files (absolute path → text): a folder exists when a file is in
+    /// it, or when a key ending in a separator names it.
+    /// </summary>
+    public static ComposeBuildResolver FakeFiles(IReadOnlyDictionary<string, string> files)
+        => new(
+            p => p.EndsWith(Path.DirectorySeparatorChar) ? null : files.GetValueOrDefault(p),
+            d => files.Keys.Any(k => k.StartsWith(Path.TrimEndingDirectorySeparator(d) + Path.DirectorySeparatorChar, StringComparison.Ordinal)));
 
     /// <summary>Asserts the rule reports on a Dockerfile: exactly the marked spans when the text has markup, else at least once.</summary>
     public static ImmutableArray<Diagnostic> Catches(string id, string markup, RuleOptions? options = null) => AssertSpans(markup, text => Dockerfile(id, text, options));

@@ -92,12 +92,26 @@ internal static class CommandLine
             CustomParser = argument => ParseSize(argument.Tokens[0].Value) is { } size ? size : ReportSizeError(argument),
         };
 
+        var noInlineSuppressions = new Option<bool>("--no-inline-suppressions")
+        {
+            Description = "Ignore suppression comments (# dockerlint ignore=…, # hadolint ignore=…, # check=skip=…): report every finding.",
+        };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Report only findings not recorded in the baseline FILE (see --write-baseline).",
+            HelpName = "FILE",
+        };
+        var writeBaseline = new Option<string?>("--write-baseline")
+        {
+            Description = "Record today's findings in the baseline FILE (fixed ones are pruned), then report as with --baseline FILE.",
+            HelpName = "FILE",
+        };
         var config = ConfigCommand.ConfigOption();
         var noConfig = ConfigCommand.NoConfigOption();
 
         var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.")
         {
-            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig,
+            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig, noInlineSuppressions, baseline, writeBaseline,
         };
         root.SetAction(result => LintCommand.Run(
             new LintSettings
@@ -130,6 +144,9 @@ internal static class CommandLine
                 MaxFileSizeGiven = result.GetResult(maxFileSize) is { Implicit: false },
                 ConfigFile = result.GetValue(config),
                 NoConfig = result.GetValue(noConfig),
+                InlineSuppressions = !result.GetValue(noInlineSuppressions),
+                Baseline = result.GetValue(baseline),
+                WriteBaseline = result.GetValue(writeBaseline),
             },
             environment));
 

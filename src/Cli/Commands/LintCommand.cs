@@ -38,6 +38,15 @@ internal sealed record LintSettings
 
     /// <summary><c>--no-config</c>: read no discovered configuration file.</summary>
     public bool NoConfig { get; init; }
+
+    /// <summary>Honours inline suppression comments; false for <c>--no-inline-suppressions</c>.</summary>
+    public bool InlineSuppressions { get; init; } = true;
+
+    /// <summary>The baseline whose findings are not reported (<c>--baseline</c>), or null.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>The baseline to write with today's findings (<c>--write-baseline</c>), or null.</summary>
+    public string? WriteBaseline { get; init; }
 }
 
 /// <summary>
@@ -80,10 +89,16 @@ internal static class LintCommand
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions },
             environment,
             standardInput,
             problems);
+        if (Baselines.BaselineStep.Apply(report, settings.Baseline, settings.WriteBaseline, environment) is not { } baselined)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        report = baselined;
 
         var toFile = settings.Output is { } output && output != "-";
         var format = settings.Format ?? (environment.OutputIsTerminal && !toFile ? ReportFormat.Text : ReportFormat.MsBuild);

@@ -12,8 +12,10 @@ namespace DockerLint.Cli.Formats;
 ///   "tool": { "name": "DockerLint", "version": "0.1.0" },
 ///   "findings": [ { "id", "severity", "message", "path", "startLine", "startColumn",
 ///                   "endLine", "endColumn", "title", "category", "helpUri" } ],
+///   "suppressed": [ { …the fields of a finding…, "suppression": { "kind": "inSource"|"baseline",
+///                   "justification", "path", "line", "comment" } } ],
 ///   "notifications": [ { "kind", "path", "message", "ruleId" } ],
-///   "summary": { "files", "findings", "errors", "warnings", "notes", "complete" }
+///   "summary": { "files", "findings", "errors", "warnings", "notes", "suppressed", "complete" }
 /// }
 /// </code>
 /// Paths are relative to the current folder (with <c>/</c>) when inside it, else absolute; lines and
@@ -40,19 +42,16 @@ internal sealed class JsonFormatter : IReportFormatter
             json.WriteStartArray("findings");
             foreach (var finding in report.Findings)
             {
-                json.WriteStartObject();
-                json.WriteString("id", finding.Id);
-                json.WriteString("severity", finding.Severity.Name());
-                json.WriteString("message", finding.Message);
-                json.WriteString("path", context.Paths.Relative(finding.Path));
-                json.WriteNumber("startLine", finding.StartLine);
-                json.WriteNumber("startColumn", finding.StartColumn);
-                json.WriteNumber("endLine", finding.EndLine);
-                json.WriteNumber("endColumn", finding.EndColumn);
-                WriteNullable(json, "title", finding.Rule?.Descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                WriteNullable(json, "category", finding.Rule?.Descriptor.Category);
-                WriteNullable(json, "helpUri", finding.Rule?.HelpUri);
-                json.WriteEndObject();
+                WriteFinding(json, finding, context);
+            }
+
+            json.WriteEndArray();
+
+            // Added in format 1 without a version change: findings hidden by a comment or the baseline.
+            json.WriteStartArray("suppressed");
+            foreach (var finding in report.Suppressed)
+            {
+                WriteFinding(json, finding, context);
             }
 
             json.WriteEndArray();
@@ -76,6 +75,7 @@ internal sealed class JsonFormatter : IReportFormatter
             json.WriteNumber("errors", report.Count(Severity.Error));
             json.WriteNumber("warnings", report.Count(Severity.Warning));
             json.WriteNumber("notes", report.Count(Severity.Note));
+            json.WriteNumber("suppressed", report.Suppressed.Length);
             json.WriteBoolean("complete", !report.Incomplete);
             json.WriteEndObject();
             json.WriteEndObject();
@@ -83,6 +83,38 @@ internal sealed class JsonFormatter : IReportFormatter
 
         writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         writer.Write('\n');
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding, FormatContext context)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", finding.Id);
+        json.WriteString("severity", finding.Severity.Name());
+        json.WriteString("message", finding.Message);
+        json.WriteString("path", context.Paths.Relative(finding.Path));
+        json.WriteNumber("startLine", finding.StartLine);
+        json.WriteNumber("startColumn", finding.StartColumn);
+        json.WriteNumber("endLine", finding.EndLine);
+        json.WriteNumber("endColumn", finding.EndColumn);
+        WriteNullable(json, "title", finding.Rule?.Descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        WriteNullable(json, "category", finding.Rule?.Descriptor.Category);
+        WriteNullable(json, "helpUri", finding.Rule?.HelpUri);
+        if (finding.Suppression is { } suppression)
+        {
+            json.WriteStartObject("suppression");
+            json.WriteString("kind", suppression.KindName);
+            WriteNullable(json, "justification", suppression.Justification);
+            json.WriteString("path", context.Paths.Relative(suppression.Path));
+            if (suppression.Span is { } span)
+            {
+                json.WriteNumber("line", span.Start.Line + 1);
+                WriteNullable(json, "comment", suppression.Comment);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
     }
 
     /// <summary>The name of a problem kind in the document.</summary>

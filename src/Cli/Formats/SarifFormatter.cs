@@ -60,12 +60,14 @@ internal sealed class SarifFormatter : IReportFormatter
         }
 
         var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
-        var findings = report.Findings.ToList();
+        // Suppressed findings are results too, with their suppression, so code scanning shows them dismissed.
+        var findings = report.Suppressed.IsEmpty ? report.Findings.ToList() : [.. report.Findings.Concat(report.Suppressed).Order(Finding.Order)];
         if (findings.Count > ResultLimit)
         {
-            // Keep the most severe, then the first in report order, as GitHub would show them.
-            findings = [.. findings.OrderByDescending(f => f.Severity).ThenBy(f => f, Finding.Order).Take(ResultLimit).Order(Finding.Order)];
-            notifications.Add(Note(FailureLevel.Warning, $"Only {ResultLimit:N0} of {report.Findings.Length:N0} results are included (GitHub's limit per run), the most severe first."));
+            // Keep the reported ones before the suppressed ones, the most severe, then the first in report order, as GitHub would show them.
+            var total = findings.Count;
+            findings = [.. findings.OrderBy(f => f.Suppression is not null).ThenByDescending(f => f.Severity).ThenBy(f => f, Finding.Order).Take(ResultLimit).Order(Finding.Order)];
+            notifications.Add(Note(FailureLevel.Warning, $"Only {ResultLimit:N0} of {total:N0} results are included (GitHub's limit per run), the most severe first."));
         }
 
         foreach (var problem in report.Problems)
@@ -109,7 +111,7 @@ internal sealed class SarifFormatter : IReportFormatter
                 [SourceRootId] = new ArtifactLocation { Uri = context.Paths.SourceRootUri },
             },
             AutomationDetails = new RunAutomationDetails { Id = "dockerlint/" },
-            Results = Results(findings, ruleIndex, report.Sources, context.Paths),
+            Results = Results(findings, ruleIndex, report.Sources, context.Paths, report.BaselineApplied),
             ColumnKind = ColumnKind.Utf16CodeUnits,
         };
 
@@ -151,7 +153,7 @@ internal sealed class SarifFormatter : IReportFormatter
         return string.Join('\n', lines);
     }
 
-    private static List<Result> Results(List<Finding> findings, Dictionary<string, int> ruleIndex, SourceCache sources, ReportPaths paths)
+    private static List<Result> Results(List<Finding> findings, Dictionary<string, int> ruleIndex, SourceCache sources, ReportPaths paths, bool baselineApplied)
     {
         var occurrences = new Dictionary<(string, string, string), int>();
         var results = new List<Result>(findings.Count);
@@ -190,10 +192,46 @@ internal sealed class SarifFormatter : IReportFormatter
                 {
                     [FingerprintKey] = Fingerprint(finding.Id, artifact.Uri.OriginalString, text, occurrence),
                 },
+                Suppressions = finding.Suppression is { } suppression ? [Suppression(suppression, paths)] : null,
+                BaselineState = !baselineApplied ? BaselineState.None
+                    : finding.Suppression?.Kind == FindingSuppressionKind.Baseline ? BaselineState.Unchanged : BaselineState.New,
             });
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// A suppression as SARIF says it: <c>inSource</c> for a comment, with the comment's place and its reason as
+    /// the justification; <c>external</c> for the baseline (a findings' store outside the source). Always accepted.
+    /// </summary>
+    private static Microsoft.CodeAnalysis.Sarif.Suppression Suppression(FindingSuppression suppression, ReportPaths paths)
+    {
+        var sarif = new Microsoft.CodeAnalysis.Sarif.Suppression
+        {
+            Kind = suppression.Kind == FindingSuppressionKind.InSource ? SuppressionKind.InSource : SuppressionKind.External,
+            Status = SuppressionStatus.Accepted,
+            Justification = suppression.Justification,
+        };
+        if (suppression.Span is { } span)
+        {
+            sarif.Location = new Location
+            {
+                PhysicalLocation = new PhysicalLocation
+                {
+                    ArtifactLocation = Artifact(suppression.Path, paths),
+                    Region = new Region
+                    {
+                        StartLine = span.Start.Line + 1,
+                        StartColumn = span.Start.Character + 1,
+                        EndLine = span.End.Line + 1,
+                        EndColumn = span.End.Character + 1,
+                    },
+                },
+            };
+        }
+
+        return sarif;
     }
 
     private static ReportingDescriptor Descriptor(Rule rule, bool enabled)

@@ -56,6 +56,14 @@ internal sealed class TextFormatter : IReportFormatter
         var summary = report.Findings.IsEmpty
             ? $"Checked {files}: no problems found."
             : $"Checked {files}: {Plural(report.Findings.Length, "problem")} ({string.Join(", ", counts)}).";
+        if (!report.Suppressed.IsEmpty)
+        {
+            var inline = report.Suppressed.Count(f => f.Suppression?.Kind == FindingSuppressionKind.InSource);
+            var baseline = report.Suppressed.Length - inline;
+            var parts = new[] { (inline, "by a comment"), (baseline, "in the baseline") }.Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}");
+            summary += $" {report.Suppressed.Length} suppressed ({string.Join(", ", parts)}).";
+        }
+
         return report.Incomplete
             ? $"{summary} The run is incomplete: {Plural(report.Problems.Length, "tool problem")} (listed above)."
             : summary;

@@ -127,7 +127,13 @@ public static class ComposeLoader
                 .ThenBy(d => d.Location.SourceSpan.Start)
                 .ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToImmutableArray();
-            return ComposeProject.Create(root, interpolation, [.. merged.Files.Select(f => f.File).Distinct()], diagnostics);
+            var workingDirectories = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in merged.Files)
+            {
+                workingDirectories.TryAdd(file.Path, file.WorkingDirectory);
+            }
+
+            return ComposeProject.Create(root, interpolation, [.. merged.Files.Select(f => f.File).Distinct()], diagnostics, projectDirectory, workingDirectories);
         }
 
         private static YamlMapping EmptyRoot(string path) => new(new YamlSource(path, SourceText.From("")), default, []);

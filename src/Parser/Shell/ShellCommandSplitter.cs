@@ -23,6 +23,8 @@ public readonly record struct ShellWordToken(string Text, TextSpan Span, bool Is
 /// backslashes, <c>$(…)</c>, <c>${…}</c>, comments and redirections (whose targets are dropped). It is
 /// no shell parser: control structures are only skipped as keywords, nothing is expanded, and a rule
 /// must treat words that are not <see cref="ShellWordToken.IsLiteral"/> as unknown.
+/// New rules should read <see cref="ShellScript"/> instead, which knows the script's structure, the SHELL,
+/// nested scripts and package-manager invocations; this flat reader stays for the rules built on it.
 /// </summary>
 public static class ShellCommandSplitter
 {

@@ -150,14 +150,14 @@ internal sealed class DockerfileParser
         foreach (var token in instruction.Tokens)
         {
             EmitGap(removed, ref r, pos, token.Span.Start);
-            var inner = ImmutableArray.CreateBuilder<SyntaxTrivia>();
+            // Most tokens have no continuation inside: no array for them.
+            var first = r;
             while (r < removed.Length && removed[r].Span.End <= token.Span.End)
             {
-                inner.Add(removed[r]);
                 r++;
             }
 
-            token.InnerTrivia = inner.ToImmutable();
+            token.InnerTrivia = r == first ? [] : ImmutableArray.Create(removed, first, r - first);
             AddToken(token, allowTrailing: true);
             pos = token.Span.End;
         }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DockerLint.Parser.Syntax;
@@ -10,13 +9,18 @@ namespace DockerLint.Parser.Syntax;
 /// </summary>
 internal sealed class LogicalLine
 {
-    private readonly int[] _map;
+    // The logical text is a few runs of source characters (usually one: most instructions fit on a
+    // line). Run i starts at logical offset _logicalStarts[i] and source offset _sourceStarts[i]; a
+    // per-character map would cost four bytes per character of every instruction.
+    private readonly int[] _logicalStarts;
+    private readonly int[] _sourceStarts;
     private readonly int _sourceEnd;
 
-    private LogicalLine(string text, int[] map, int sourceStart, int sourceEnd, SyntaxTrivia[] removed)
+    private LogicalLine(string text, int[] logicalStarts, int[] sourceStarts, int sourceStart, int sourceEnd, SyntaxTrivia[] removed)
     {
         Text = text;
-        _map = map;
+        _logicalStarts = logicalStarts;
+        _sourceStarts = sourceStarts;
         SourceStart = sourceStart;
         _sourceEnd = sourceEnd;
         Removed = removed;
@@ -34,12 +38,12 @@ internal sealed class LogicalLine
     /// <summary>The source offset of logical position <paramref name="index"/> (the end maps after the last character).</summary>
     public int ToSource(int index)
     {
-        if (index < _map.Length)
+        if (index < Text.Length)
         {
-            return _map[index];
+            return Map(index);
         }
 
-        return _map.Length == 0 ? SourceStart : _map[^1] + 1;
+        return Text.Length == 0 ? SourceStart : Map(Text.Length - 1) + 1;
     }
 
     /// <summary>The source span of a logical range; an empty range maps to an empty span.</summary>
@@ -51,12 +55,12 @@ internal sealed class LogicalLine
             return new TextSpan(at, 0);
         }
 
-        return TextSpan.FromBounds(_map[start], _map[start + length - 1] + 1);
+        return TextSpan.FromBounds(Map(start), Map(start + length - 1) + 1);
     }
 
     /// <summary>True when the logical range is contiguous in the source (no continuation inside).</summary>
     public bool IsContiguous(int start, int length)
-        => length <= 1 || _map[start + length - 1] - _map[start] == length - 1;
+        => length <= 1 || Map(start + length - 1) - Map(start) == length - 1;
 
     /// <summary>Removed regions that lie inside <paramref name="span"/>.</summary>
     public IEnumerable<SyntaxTrivia> RemovedWithin(TextSpan span)
@@ -73,14 +77,32 @@ internal sealed class LogicalLine
     /// <summary>The source offset just past the instruction's last line (terminator included).</summary>
     public int SourceEnd => _sourceEnd;
 
+    /// <summary>The source offset of a logical character (0 ≤ index &lt; length).</summary>
+    private int Map(int index)
+    {
+        if ((uint)index >= (uint)Text.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        var run = _logicalStarts.Length == 1 ? 0 : Array.BinarySearch(_logicalStarts, index);
+        if (run < 0)
+        {
+            run = ~run - 1;
+        }
+
+        return _sourceStarts[run] + (index - _logicalStarts[run]);
+    }
+
     /// <summary>Accumulates a logical line.</summary>
     internal sealed class Builder
     {
         private readonly string _source;
-        private readonly StringBuilder _text = new();
-        private readonly List<int> _map = [];
+        private readonly List<int> _logicalStarts = [];
+        private readonly List<int> _sourceStarts = [];
         private readonly List<SyntaxTrivia> _removed = [];
         private readonly int _start;
+        private int _length;
 
         public Builder(string source, int start)
         {
@@ -90,11 +112,21 @@ internal sealed class LogicalLine
 
         public void Append(int start, int end)
         {
-            _text.Append(_source, start, end - start);
-            for (var i = start; i < end; i++)
+            if (end <= start)
             {
-                _map.Add(i);
+                return;
             }
+
+            if (_sourceStarts.Count > 0 && _sourceStarts[^1] + (_length - _logicalStarts[^1]) == start)
+            {
+                // Continues the previous run in the source (nothing was removed in between).
+                _length += end - start;
+                return;
+            }
+
+            _logicalStarts.Add(_length);
+            _sourceStarts.Add(start);
+            _length += end - start;
         }
 
         public void Remove(SyntaxKind kind, int start, int end)
@@ -106,6 +138,30 @@ internal sealed class LogicalLine
         }
 
         public LogicalLine ToLine(int sourceEnd)
-            => new(_text.ToString(), [.. _map], _start, sourceEnd, [.. _removed]);
+        {
+            string text;
+            if (_sourceStarts.Count == 0)
+            {
+                text = "";
+            }
+            else if (_sourceStarts.Count == 1)
+            {
+                text = _source.Substring(_sourceStarts[0], _length);
+            }
+            else
+            {
+                var runs = (Source: _source, Logical: _logicalStarts, Sources: _sourceStarts);
+                text = string.Create(_length, runs, static (chars, r) =>
+                {
+                    for (var i = 0; i < r.Logical.Count; i++)
+                    {
+                        var end = i + 1 < r.Logical.Count ? r.Logical[i + 1] : chars.Length;
+                        r.Source.AsSpan(r.Sources[i], end - r.Logical[i]).CopyTo(chars[r.Logical[i]..]);
+                    }
+                });
+            }
+
+            return new(text, [.. _logicalStarts], [.. _sourceStarts], _start, sourceEnd, [.. _removed]);
+        }
     }
 }

@@ -7,6 +7,11 @@ using DockerLint.Parser.Compose.Model;
 using DockerLint.Parser.Diagnostics;
 using DockerLint.Parser.Model;
 using DockerLint.Rules.Configuration;
+using DockerLint.Rules.Compose.Correctness;
+using DockerLint.Rules.Compose.Style;
+using DockerLint.Rules.Dockerfile.Correctness;
+using DockerLint.Rules.Dockerfile.Style;
+using DockerLint.Rules.Suppressions;
 using Microsoft.CodeAnalysis;
 
 namespace DockerLint.Rules.Engine;
@@ -33,6 +38,12 @@ public sealed record EngineOptions
     /// into. <see cref="IncludePreview"/> and <see cref="IncludeDisabledByDefault"/> stay the baseline.
     /// </summary>
     public Func<string, FileConfiguration>? ConfigurationFor { get; init; }
+
+    /// <summary>
+    /// Honours inline suppression comments (<c># dockerlint ignore=…</c>, <c># hadolint ignore=…</c>,
+    /// <c># check=skip=…</c>); true by default, false for <c>--no-inline-suppressions</c>.
+    /// </summary>
+    public bool InlineSuppressions { get; init; } = true;
 }
 
 /// <summary>Something that went wrong in the tool rather than in the file: a rule that crashed, a file that could not be read.</summary>
@@ -45,7 +56,11 @@ public sealed record ToolNotification(string Path, string Message, string? RuleI
 /// <param name="Path">The file (for a Compose project, its first file).</param>
 /// <param name="Diagnostics">Syntax and rule findings in order (path, line, column, ID).</param>
 /// <param name="Notifications">Tool problems; when not empty the analysis of this file is incomplete.</param>
-public sealed record AnalysisResult(string Path, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<ToolNotification> Notifications);
+public sealed record AnalysisResult(string Path, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<ToolNotification> Notifications)
+{
+    /// <summary>The findings inline suppression comments hid, each with its suppression, in the same order.</summary>
+    public ImmutableArray<SuppressedDiagnostic> Suppressed { get; init; } = [];
+}
 
 /// <summary>
 /// Runs rules over Dockerfile models and Compose projects, the Roslyn way: rules are found by
@@ -62,6 +77,9 @@ public sealed class AnalyzerEngine
     private readonly EngineOptions _options;
     private readonly Dictionary<string, DiagnosticDescriptor> _descriptors;
     private readonly ConcurrentDictionary<string, bool> _ran = new(StringComparer.Ordinal);
+    private readonly RuleIdResolver _resolver;
+    private readonly ImmutableHashSet<string> _active;
+    private readonly ImmutableHashSet<string> _syntaxIds;
 
     /// <summary>Creates an engine over <paramref name="rules"/> (by default every rule of DockerLint.Rules).</summary>
     public AnalyzerEngine(IEnumerable<Rule>? rules = null, EngineOptions? options = null)
@@ -87,6 +105,10 @@ public sealed class AnalyzerEngine
                     break;
             }
         }
+
+        _resolver = new RuleIdResolver(AllRulesWithSyntax);
+        _syntaxIds = [.. SyntaxRules.Select(r => r.Id)];
+        _active = [.. ActiveRules.Select(r => r.Id), .. _syntaxIds];
     }
 
     /// <summary>The rules this engine knows (preview ones included), ordered by ID.</summary>
@@ -174,20 +196,41 @@ public sealed class AnalyzerEngine
             }
         }
 
-        return Result(path, Configure(diagnostics, path), notifications);
+        var directives = DockerfileSuppressions.Collect(model.Tree, _resolver);
+        return Result(path, diagnostics, notifications, directives, RanOn(config), new SuppressionRules(
+            Active(DF2090UnusedSuppression.Definition, config), Active(DF2091UnknownSuppressionId.Definition, config), Active(DF5090InlineSuppression.Definition, config)));
     }
 
-    /// <summary>Analyses one Compose project.</summary>
-    public AnalysisResult Analyze(ComposeProject project)
+    /// <summary>Analyses one Compose project, without reading the Dockerfiles its services build (inline ones are read).</summary>
+    public AnalysisResult Analyze(ComposeProject project) => Analyze(project, ComposeBuildResolver.None);
+
+    /// <summary>
+    /// Analyses one Compose project; <paramref name="builds"/> gives the rules the Dockerfiles its
+    /// services build (cross-file rules). A <c>dockerfile_inline</c> is linted with the Dockerfile
+    /// rules too, once however many services share it, its findings placed in the Compose file.
+    /// Dockerfiles in files are not linted here: the caller lints each once (see <see cref="BuiltDockerfiles"/>).
+    /// </summary>
+    public AnalysisResult Analyze(ComposeProject project, ComposeBuildResolver builds)
     {
         var diagnostics = new List<Diagnostic>(project.Diagnostics);
         var notifications = new List<ToolNotification>();
         var path = project.Files.IsEmpty ? project.Root.Source.Path : project.Files[0].Source.Path;
         var config = _options.ConfigurationFor?.Invoke(path);
+        var resolved = new Dictionary<ComposeService, ServiceBuild?>(ReferenceEqualityComparer.Instance);
+        ServiceBuild? BuildOf(ComposeService service)
+        {
+            if (!resolved.TryGetValue(service, out var build))
+            {
+                build = builds.Resolve(project, service);
+                resolved[service] = build;
+            }
+
+            return build;
+        }
 
         foreach (var (rule, actions) in _composeRules.Where(r => Runs(r.Rule, config)))
         {
-            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add);
+            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add, BuildOf);
             foreach (var service in project.Services)
             {
                 foreach (var action in actions.ServiceActions)
@@ -202,22 +245,90 @@ public sealed class AnalyzerEngine
             }
         }
 
-        return Result(path, Configure(diagnostics, path), notifications);
+        var inlineModels = new HashSet<DockerfileModel>(ReferenceEqualityComparer.Instance);
+        var inlineSuppressed = new List<SuppressedDiagnostic>();
+        foreach (var service in project.Services)
+        {
+            if (BuildOf(service) is { Kind: ServiceBuildKind.Inline, Dockerfile: { } model } inline && inlineModels.Add(model))
+            {
+                var result = Analyze(model);
+                diagnostics.AddRange(result.Diagnostics.Select(inline.Relocate));
+                inlineSuppressed.AddRange(result.Suppressed.Select(s => new SuppressedDiagnostic(
+                    inline.Relocate(s.Diagnostic), s.Suppression with { Location = inline.LocationOf(s.Suppression.Location.SourceSpan) })));
+                notifications.AddRange(result.Notifications.Select(n => n with { Path = path }));
+            }
+        }
+
+        var directives = ComposeSuppressions.Collect(project.Files, _resolver);
+        var analysed = Result(path, diagnostics, notifications, directives, RanOn(config), new SuppressionRules(
+            Active(DC2090UnusedSuppression.Definition, config), Active(DC2091UnknownSuppressionId.Definition, config), Active(DC5090InlineSuppression.Definition, config)));
+
+        // An inline Dockerfile's suppression comments were applied when it was analysed; its suppressed findings join the project's.
+        return inlineSuppressed.Count == 0 ? analysed : analysed with { Suppressed = [.. analysed.Suppressed.Concat(inlineSuppressed).OrderBy(s => s.Diagnostic, Order)] };
+    }
+
+    /// <summary>
+    /// The Dockerfiles (in files) the services of <paramref name="project"/> build, each once, with
+    /// the build context of the first service (in service order) that builds it: what a caller lints
+    /// besides the Compose files. Missing, remote and unknown ones are left out.
+    /// </summary>
+    public static IReadOnlyList<ServiceBuild> BuiltDockerfiles(ComposeProject project, ComposeBuildResolver builds)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<ServiceBuild>();
+        foreach (var service in project.Services)
+        {
+            if (builds.Resolve(project, service) is { Kind: ServiceBuildKind.File, Dockerfile: not null, DockerfilePath: { } file } build && seen.Add(file))
+            {
+                list.Add(build);
+            }
+        }
+
+        return list;
     }
 
     /// <summary>
     /// Orders the findings and keeps one per rule and place (the first reported): a value shared
     /// through a YAML anchor, or a file reached twice, is reported once. Rules that want to name every
     /// service sharing the place collect them first (see the Compose rules' <c>ServiceFindings</c>).
+    /// Then applies the inline suppressions (src/Rules/Suppressions): suppressed findings are kept
+    /// apart with the comment that hid them, and the rules about suppressions report.
     /// </summary>
-    private static AnalysisResult Result(string path, IEnumerable<Diagnostic> diagnostics, List<ToolNotification> notifications)
+    private AnalysisResult Result(string path, List<Diagnostic> diagnostics, List<ToolNotification> notifications, List<SuppressionDirective> directives, Func<string, bool> ran, SuppressionRules rules)
     {
         var seen = new HashSet<(string, string, Microsoft.CodeAnalysis.Text.TextSpan)>();
         var unique = diagnostics
             .Where(d => seen.Add((d.Id, d.Location.GetLineSpan().Path, d.Location.SourceSpan)))
-            .Order(Order);
-        return new(path, [.. unique], [.. notifications]);
+            .ToList();
+        var (reported, suppressed) = Suppressor.Apply(unique, directives, _options.InlineSuppressions, ran, rules);
+        return new(path, [.. Configure(reported, path).Order(Order)], [.. notifications])
+        {
+            Suppressed = [.. suppressed.OrderBy(s => s.Diagnostic, Order)],
+        };
     }
+
+    /// <summary>
+    /// Whether a rule ran on a file with <paramref name="config"/>: a suppression of a rule that did not run
+    /// (preview, opt-in, or turned off for this file) is not reported as unused.
+    /// </summary>
+    private Func<string, bool> RanOn(FileConfiguration? config)
+    {
+        if (config is null)
+        {
+            return _active.Contains;
+        }
+
+        return id => _active.Contains(id)
+            && (_syntaxIds.Contains(id)
+                || _dockerfileRules.Any(r => r.Rule.Id == id && Runs(r.Rule, config))
+                || _composeRules.Any(r => r.Rule.Id == id && Runs(r.Rule, config)));
+    }
+
+    /// <summary>The descriptor of a rule about suppressions when it runs on this file, else null.</summary>
+    private DiagnosticDescriptor? Active(DiagnosticDescriptor descriptor, FileConfiguration? config)
+        => config is null
+            ? (_active.Contains(descriptor.Id) ? descriptor : null)
+            : (config.Resolve(descriptor, EnabledByDefault(descriptor)).Enabled ? descriptor : null);
 
     private RuleOptions OptionsFor(Rule rule, FileConfiguration? config) => _options.OptionsFor?.Invoke(rule.Id) ?? config?.Options ?? RuleOptions.Empty;
 
@@ -244,7 +355,7 @@ public sealed class AnalyzerEngine
     }
 
     /// <summary>Gives each finding the severity configured for the file it points into, and drops those turned off there.</summary>
-    private IEnumerable<Diagnostic> Configure(List<Diagnostic> diagnostics, string analysedPath)
+    private IEnumerable<Diagnostic> Configure(IReadOnlyCollection<Diagnostic> diagnostics, string analysedPath)
     {
         if (_options.ConfigurationFor is not { } configurationFor)
         {

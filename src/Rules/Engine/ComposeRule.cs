@@ -1,3 +1,4 @@
+using DockerLint.Parser.Compose;
 using DockerLint.Parser.Compose.Model;
 using DockerLint.Parser.Compose.Yaml;
 using Microsoft.CodeAnalysis;
@@ -32,13 +33,15 @@ public sealed class ComposeAnalysisContext
 public class ComposeProjectContext
 {
     private readonly Action<Diagnostic> _report;
+    private readonly Func<ComposeService, ServiceBuild?> _builds;
 
-    internal ComposeProjectContext(ComposeProject project, DiagnosticDescriptor descriptor, RuleOptions options, Action<Diagnostic> report)
+    internal ComposeProjectContext(ComposeProject project, DiagnosticDescriptor descriptor, RuleOptions options, Action<Diagnostic> report, Func<ComposeService, ServiceBuild?> builds)
     {
         Project = project;
         Descriptor = descriptor;
         Options = options;
         _report = report;
+        _builds = builds;
     }
 
     /// <summary>The merged, interpolated project.</summary>
@@ -57,18 +60,30 @@ public class ComposeProjectContext
     public void Report(Location location, params object?[] args)
         => _report(Diagnostic.Create(Descriptor, location, args));
 
+    /// <summary>
+    /// The build of <paramref name="service"/> resolved against the file system the engine was given
+    /// (context folder, Dockerfile path and model); null when the service has no <c>build:</c>. With
+    /// no file access, local builds are <see cref="ServiceBuildKind.Unknown"/> and rules stay silent.
+    /// </summary>
+    public ServiceBuild? BuildOf(ComposeService service) => _builds(service);
+
     internal Action<Diagnostic> ReportRaw => _report;
+
+    internal Func<ComposeService, ServiceBuild?> Builds => _builds;
 }
 
 /// <summary>The context of a service action.</summary>
 public sealed class ServiceContext : ComposeProjectContext
 {
     internal ServiceContext(ComposeProjectContext project, ComposeService service)
-        : base(project.Project, project.Descriptor, project.Options, project.ReportRaw)
+        : base(project.Project, project.Descriptor, project.Options, project.ReportRaw, project.Builds)
     {
         Service = service;
     }
 
     /// <summary>The service.</summary>
     public ComposeService Service { get; }
+
+    /// <summary>The build of the service (see <see cref="ComposeProjectContext.BuildOf"/>).</summary>
+    public ServiceBuild? Build => BuildOf(Service);
 }

@@ -55,6 +55,13 @@ public abstract class Rule
     /// </summary>
     public abstract string Explanation { get; }
 
+    /// <summary>
+    /// The options the documented examples are linted with, for rules that stay silent until an
+    /// option is set (<c>trusted-registries</c>, <c>allowed-ports</c>); null when they need none. The
+    /// explanation should show the same values.
+    /// </summary>
+    public virtual RuleOptions? ExampleOptions => null;
+
     /// <summary>For security rules, the CVSS-like score GitHub shows (0.0–10.0); null otherwise.</summary>
     public virtual double? SecuritySeverity => null;
 

@@ -20,10 +20,10 @@ internal static class ComposeLint
     /// <summary>The findings of rule <paramref name="id"/> on the project.</summary>
     public static ImmutableArray<Diagnostic> Project(string id, IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<string>? load = null)
     {
-        var texts = files.ToDictionary(f => Path.Combine(s_dir, f.Path), f => f.Text);
-        var paths = (load ?? [.. files.Select(f => f.Path).Where(IsYaml)]).Select(p => Path.Combine(s_dir, p)).ToList();
+        var texts = files.ToDictionary(f => Path.Combine(s_dir, f.Path.Replace('/', Path.DirectorySeparatorChar)), f => f.Text);
+        var paths = (load ?? [.. files.Select(f => f.Path).Where(p => IsYaml(p) && !p.Contains('/', StringComparison.Ordinal))]).Select(p => Path.Combine(s_dir, p)).ToList();
         var project = ComposeLoader.Load(paths, readFile: p => texts.GetValueOrDefault(p));
-        var result = Lint.Engine.Analyze(project);
+        var result = Lint.Engine.Analyze(project, Lint.FakeFiles(texts));
         Assert.That(result.Notifications, Is.Empty, "no rule may fail");
         return [.. result.Diagnostics.Where(d => d.Id == id)];
     }

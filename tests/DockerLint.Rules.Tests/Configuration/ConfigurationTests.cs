@@ -98,6 +98,7 @@ public sealed class ConfigurationTests
     [TestCase("root: true\noptions:\n  secret-name-patterns: [\"(unclosed\"]\n", "DF0090", 3, "not a valid regular expression")]
     [TestCase("root: true\noptions:\n  required-labels: { maintainer: colour }\n", "DF0090", 3, "'colour' is not a label format")]
     [TestCase("root: true\noptions:\n  strict-labels: maybe\n", "DF0090", 3, "'maybe' is not a boolean")]
+    [TestCase("root: true\noptions:\n  target: \"my stage\"\n", "DF0090", 3, "'my stage' is not a stage name or index")]
     [TestCase("root: true\noverrides:\n  - disable: [DF3001]\n", "DF0090", 3, "needs 'files:'")]
     [TestCase("root: true\nlimits: { max-file-size: lots }\n", "DF0090", 2, "'lots' is not a positive number")]
     [TestCase("root: true\nfail-level: fatal\n", "DF0090", 2, "'fatal' is not one of")]
@@ -138,6 +139,7 @@ public sealed class ConfigurationTests
               allowed-ports: [80, 443, "8000-8100", "53/udp"]
               prohibited-tags: [latest, edge]
               secret-name-patterns: ["(?i)_pat$"]
+              target: prod
             overrides:
               - files: ["legacy/**", "**/*.dev.Dockerfile"]
                 disable: [DF1001]
@@ -149,6 +151,7 @@ public sealed class ConfigurationTests
         var config = fixture.Resolver().For(ConfigFixture.Full("Dockerfile"));
         Assert.That(config.Options.GetList("required-labels"), Is.EqualTo(new[] { "org.opencontainers.image.source:url", "maintainer" }));
         Assert.That(config.Options.Get("strict-labels"), Is.EqualTo("true"));
+        Assert.That(config.Options.Get("target"), Is.EqualTo("prod"));
         Assert.That(config.Options.GetList("allowed-ports"), Is.EqualTo(new[] { "80", "443", "8000-8100", "53/udp" }));
         Assert.That(config.Limits.MaxFileSize?.Value, Is.EqualTo(10L * 1024 * 1024));
         Assert.That(fixture.Resolver().FailLevel()?.Value, Is.EqualTo("error"));

@@ -25,7 +25,7 @@ public sealed class RuleExplanationExamplesTests
     }
 
     private static IEnumerable<string> Run(Rule rule, string code)
-        => (rule.Target == RuleTarget.Dockerfile ? Lint.Dockerfile(rule.Id, code) : Lint.Compose(rule.Id, code)).Select(d => d.GetMessage());
+        => (rule.Target == RuleTarget.Dockerfile ? Lint.Dockerfile(rule.Id, code, rule.ExampleOptions) : Lint.Compose(rule.Id, code, options: rule.ExampleOptions)).Select(d => d.GetMessage());
 
     /// <summary>The first fenced code block after <paramref name="heading"/> and before the next heading.</summary>
     internal static string? CodeBlock(string markdown, string heading)

@@ -68,9 +68,17 @@ public sealed class ComposeResource : ComposeElement
 /// </summary>
 public sealed class ComposeProject
 {
-    internal ComposeProject(YamlMapping root, IComposeInterpolation interpolation, ImmutableArray<YamlFile> files, ImmutableArray<Diagnostic> diagnostics)
+    internal ComposeProject(
+        YamlMapping root,
+        IComposeInterpolation interpolation,
+        ImmutableArray<YamlFile> files,
+        ImmutableArray<Diagnostic> diagnostics,
+        string? projectDirectory = null,
+        IReadOnlyDictionary<string, string>? workingDirectories = null)
     {
         Root = root;
+        ProjectDirectory = projectDirectory ?? Path.GetDirectoryName(files.IsEmpty ? root.Source.Path : files[0].Source.Path) ?? ".";
+        _workingDirectories = workingDirectories?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, string>.Empty;
         Interpolation = interpolation;
         Files = files;
         Diagnostics = diagnostics;
@@ -84,8 +92,32 @@ public sealed class ComposeProject
     }
 
     /// <summary>Builds the model of a merged root mapping.</summary>
-    public static ComposeProject Create(YamlMapping root, IComposeInterpolation interpolation, ImmutableArray<YamlFile> files, ImmutableArray<Diagnostic> diagnostics)
-        => new(root, interpolation, files, diagnostics);
+    /// <param name="root">The merged root mapping.</param>
+    /// <param name="interpolation">How scalars are interpolated.</param>
+    /// <param name="files">Every file that contributed.</param>
+    /// <param name="diagnostics">Loading problems.</param>
+    /// <param name="projectDirectory">The project directory; the first file's folder by default.</param>
+    /// <param name="workingDirectories">Per file (absolute path), the folder its relative paths are resolved against; the project directory for files not listed.</param>
+    public static ComposeProject Create(
+        YamlMapping root,
+        IComposeInterpolation interpolation,
+        ImmutableArray<YamlFile> files,
+        ImmutableArray<Diagnostic> diagnostics,
+        string? projectDirectory = null,
+        IReadOnlyDictionary<string, string>? workingDirectories = null)
+        => new(root, interpolation, files, diagnostics, projectDirectory, workingDirectories);
+
+    private readonly ImmutableDictionary<string, string> _workingDirectories;
+
+    /// <summary>The project directory: where relative paths of the given files and their overrides are resolved.</summary>
+    public string ProjectDirectory { get; }
+
+    /// <summary>
+    /// The folder relative paths written in <paramref name="source"/> are resolved against (build
+    /// contexts, bind mounts): the project directory for the given files and their overrides, the
+    /// include's project directory for an included file, the file's own folder for an extends file.
+    /// </summary>
+    public string WorkingDirectoryOf(YamlSource source) => _workingDirectories.GetValueOrDefault(source.Path, ProjectDirectory);
 
     /// <summary>The merged root mapping.</summary>
     public YamlMapping Root { get; }

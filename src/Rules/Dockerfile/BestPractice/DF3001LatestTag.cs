@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using DockerLint.Parser.Images;
 using DockerLint.Parser.Model;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
@@ -25,13 +23,6 @@ public sealed class DF3001LatestTag : DockerfileRule
         "An image is referenced without a tag or with the tag latest, and without a digest, so what it means changes over time.",
         "reproducibility",
         "supply-chain");
-
-    private enum Pinning
-    {
-        Pinned,
-        Untagged,
-        Latest,
-    }
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => s_descriptor;
@@ -93,94 +84,45 @@ public sealed class DF3001LatestTag : DockerfileRule
     /// <inheritdoc />
     public override void Initialize(DockerfileAnalysisContext context)
     {
-        context.RegisterInstructionAction<FromInstruction>(CheckFrom);
-        context.RegisterInstructionAction<CopyInstruction>(CheckCopy);
-        context.RegisterInstructionAction<RunInstruction>(CheckMounts);
+        context.RegisterFileAction(CheckKnownImages);
+        context.RegisterInstructionAction<FromInstruction>(CheckUnknownFrom);
+        context.RegisterInstructionAction<CopyInstruction>(CheckUnknownCopy);
     }
 
-    private static void CheckFrom(InstructionContext<FromInstruction> context)
+    private static void CheckKnownImages(DockerfileContext context)
     {
-        var from = context.Instruction;
-        if (from.ImageText is not { } word)
+        foreach (var use in ImageUses.Known(context.Model))
         {
-            return;
-        }
+            var image = use.Image;
+            if (image.HasDigest)
+            {
+                continue;
+            }
 
-        if (from.SourceKind == ImageSourceKind.Image && from.Image is { IsValid: true } image && context.Model.FindStage(image.Text) is null)
-        {
-            CheckKnown(context, "Base image", word, image, from.SpanOf);
+            if (!image.HasTag && image.Repository is { } repository)
+            {
+                context.Report(use.SpanOfPart(repository), $"{use.What} {use.Shown} has no tag, so it means {image.FamiliarName}:latest; {Advice}");
+            }
+            else if (image.IsLatest)
+            {
+                context.Report(use.SpanOfPart(image.Tag!.Value), $"{use.What} {use.Shown} uses the latest tag; {Advice}");
+            }
         }
-        else if (from.SourceKind == ImageSourceKind.Unknown)
+    }
+
+    private static void CheckUnknownFrom(InstructionContext<FromInstruction> context)
+    {
+        if (context.Instruction is { SourceKind: ImageSourceKind.Unknown, ImageText: { } word })
         {
             CheckPartlyKnown(context, "Base image", word);
         }
     }
 
-    private static void CheckCopy(InstructionContext<CopyInstruction> context)
+    private static void CheckUnknownCopy(InstructionContext<CopyInstruction> context)
     {
-        var copy = context.Instruction;
-        if (copy.From?.Value is not { } word)
+        if (context.Instruction is { FromKind: ImageSourceKind.Unknown, From.Value: { } word } copy)
         {
-            return;
-        }
-
-        var what = (copy.IsTrigger ? "ONBUILD " : "") + "COPY --from image";
-        if (copy.FromKind == ImageSourceKind.Image && copy.FromImage is { IsValid: true, IsScratch: false } image && !MayBeStageOrContext(context.Model, image))
-        {
-            CheckKnown(context, what, word, image, part => word.GetSpan(part.Start, part.Length));
-        }
-        else if (copy.FromKind == ImageSourceKind.Unknown)
-        {
-            CheckPartlyKnown(context, what, word);
-        }
-    }
-
-    private static void CheckMounts(InstructionContext<RunInstruction> context)
-    {
-        var run = context.Instruction;
-        foreach (var mount in run.Mounts)
-        {
-            if (mount.Get("from") is not { Value: { Length: > 0 } value } option || !IsLiteralOption(mount, value))
-            {
-                continue;
-            }
-
-            if (value == ImageReference.ScratchName || IsStage(context.Model, value))
-            {
-                continue;
-            }
-
-            var image = ImageReference.Parse(value);
-            if (!image.IsValid || MayBeStageOrContext(context.Model, image))
-            {
-                continue;
-            }
-
-            // The option is written "from=value"; its value sits after the key when the flag is written verbatim.
-            const int keyLength = 5;
-            var exact = option.Span.Length == keyLength + value.Length;
-            var what = (run.IsTrigger ? "ONBUILD " : "") + "RUN --mount from image";
-            Report(context, what, value, null, Classify(image), part => exact ? new TextSpan(option.Span.Start + keyLength + part.Start, part.Length) : option.Span, image);
-        }
-    }
-
-    private static void CheckKnown(DockerfileContext context, string what, ExpandedWord word, ImageReference image, Func<ImageReferencePart, TextSpan> spanOf)
-    {
-        var written = word.Value == word.Text ? null : word.Text;
-        Report(context, what, image.Text, written, Classify(image), spanOf, image);
-    }
-
-    private static void Report(DockerfileContext context, string what, string text, string? written, Pinning pinning, Func<ImageReferencePart, TextSpan> spanOf, ImageReference image)
-    {
-        var shown = written is null ? $"'{text}'" : $"'{written}' (= '{text}')";
-        switch (pinning)
-        {
-            case Pinning.Untagged when image.Repository is { } repository:
-                context.Report(spanOf(repository), $"{what} {shown} has no tag, so it means {image.FamiliarName}:latest; {Advice}");
-                break;
-            case Pinning.Latest when image.Tag is { } tag:
-                context.Report(spanOf(tag), $"{what} {shown} uses the latest tag; {Advice}");
-                break;
+            CheckPartlyKnown(context, (copy.IsTrigger ? "ONBUILD " : "") + "COPY --from image", word);
         }
     }
 
@@ -239,34 +181,7 @@ public sealed class DF3001LatestTag : DockerfileRule
         context.Report(span, message);
     }
 
-    private static Pinning Classify(ImageReference image)
-        => image.HasDigest ? Pinning.Pinned
-            : !image.HasTag ? Pinning.Untagged
-            : image.IsLatest ? Pinning.Latest
-            : Pinning.Pinned;
-
     /// <summary>A repository path: lower-case letters, digits, separators and <c>/</c>.</summary>
     private static bool IsRepositoryPath(string text)
         => text.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '.' or '_' or '-' or '/');
-
-    /// <summary>
-    /// <c>--from</c> may name something other than an image: a stage (also one defined later), or —
-    /// for a bare name without registry, namespace or tag such as <c>--from=templates</c> — a named
-    /// build context given with <c>docker buildx build --build-context templates=…</c>.
-    /// </summary>
-    private static bool MayBeStageOrContext(DockerfileModel model, ImageReference image)
-        => model.FindStage(image.Text) is not null
-            || (image.Registry is null && !image.HasTag && !image.HasDigest && image.Repository is { } repository && !repository.Text.Contains('/', StringComparison.Ordinal));
-
-    /// <summary>A mount's <c>from</c> names a stage by name or index (BuildKit resolves mounts against every stage).</summary>
-    private static bool IsStage(DockerfileModel model, string value)
-        => model.FindStage(value) is not null
-            || (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < model.Stages.Length);
-
-    /// <summary>
-    /// The option's value is the written text: the flag was expanded completely, or the value itself
-    /// holds no variable, quote or escape (the model keeps an unknown flag's text as written).
-    /// </summary>
-    private static bool IsLiteralOption(RunMount mount, string value)
-        => mount.Flag.Value is { IsKnown: true } || value.IndexOfAny(['$', '\\', '"', '\'']) < 0;
 }

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DockerLint.Parser.Compose.Model;
+using DockerLint.Parser.Model;
+using DockerLint.Parser.Syntax;
+using DockerLint.Rules.Engine;
+
+namespace DockerLint.Bench;
+
+/// <summary>
+/// Where the time goes, on one thread with the corpus in memory: each phase of the pipeline and each
+/// rule on its own (an engine with that rule only), after one warm-up pass. A guide for optimizing;
+/// the numbers that count are the CLI benchmark's and the micro-benchmarks'.
+/// </summary>
+internal static class PhaseProfile
+{
+    public static int Run(int top)
+    {
+        var dockerfiles = InMemoryCorpus.Dockerfiles;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{dockerfiles.Length} Dockerfiles ({InMemoryCorpus.DockerfileBytes / 1e6:0.0} MB), {InMemoryCorpus.ComposeFiles.Count} Compose files ({InMemoryCorpus.ComposeBytes / 1e6:0.0} MB)\n\n");
+
+        DockerfileSyntaxTree[] trees = [];
+        DockerfileModel[] models = [];
+        ComposeProject[] projects = [];
+        var phases = new (string Name, Action Action)[]
+        {
+            ("Dockerfile syntax trees", () => trees = [.. dockerfiles.Select(d => DockerfileSyntaxTree.Parse(d.Bytes, d.Path))]),
+            ("Dockerfile models", () => models = [.. trees.Select(DockerfileModel.Create)]),
+            ("Compose projects (YAML, interpolation, schema, merge, model)", () => projects = InMemoryCorpus.LoadComposeProjects()),
+        };
+
+        foreach (var (name, action) in phases)
+        {
+            action();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            action();
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            text.Append(CultureInfo.InvariantCulture, $"{name,-64} {Time(action),8:0} ms {allocated / 1e6,8:0} MB allocated\n");
+        }
+
+        var all = new AnalyzerEngine(options: new EngineOptions { IncludePreview = true, IncludeDisabledByDefault = true });
+        text.Append(CultureInfo.InvariantCulture, $"{"rule engine, all rules, Dockerfiles",-64} {Time(() => Analyze(all, models, [])),8:0} ms\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"rule engine, all rules, Compose",-64} {Time(() => Analyze(all, [], projects)),8:0} ms\n\n");
+
+        var perRule = all.Rules
+            .Select(rule => (rule.Id, Engine: new AnalyzerEngine([rule], new EngineOptions { IncludePreview = true, IncludeDisabledByDefault = true })))
+            .Select(r => (r.Id, Ms: Time(() => Analyze(r.Engine, models, projects))))
+            .OrderByDescending(r => r.Ms)
+            .Take(top);
+        text.Append(CultureInfo.InvariantCulture, $"slowest {top} rules (each alone, over every model and project):\n");
+        foreach (var (id, ms) in perRule)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {id,-8} {ms,8:0.0} ms\n");
+        }
+
+        Console.Write(text);
+        return 0;
+    }
+
+    private static void Analyze(AnalyzerEngine engine, DockerfileModel[] models, ComposeProject[] projects)
+    {
+        foreach (var model in models)
+        {
+            engine.Analyze(model);
+        }
+
+        foreach (var project in projects)
+        {
+            engine.Analyze(project);
+        }
+    }
+
+    /// <summary>The median of three timed runs after a warm-up, in milliseconds.</summary>
+    private static double Time(Action action)
+    {
+        action();
+        return Measure.Median(Enumerable.Range(0, 3).Select(_ =>
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            return clock.Elapsed.TotalMilliseconds;
+        }));
+    }
+}

@@ -1,0 +1,48 @@
+using DockerLint.Parser.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerLint.Rules.Suppressions;
+
+/// <summary>
+/// The suppression comments of a Dockerfile, read from the syntax tree's comment trivia (never from
+/// the raw text, so a <c>#</c> in a heredoc or in an argument is not one). A comment above an
+/// instruction covers the whole instruction, continuation lines and heredocs included; a comment
+/// line inside a continued instruction (which BuildKit drops) covers the next line of it. The
+/// <c># check=skip=…</c> parser directive covers the file, as in BuildKit.
+/// </summary>
+internal static class DockerfileSuppressions
+{
+    /// <summary>The directives of <paramref name="tree"/>.</summary>
+    public static List<SuppressionDirective> Collect(DockerfileSyntaxTree tree, RuleIdResolver resolver)
+    {
+        var text = tree.Text;
+        var comments = new List<FoundComment>();
+        var commentLines = new HashSet<int>();
+        foreach (var trivia in tree.Root.DescendantTrivia())
+        {
+            if (trivia.Kind is not (SyntaxKind.CommentTrivia or SyntaxKind.ParserDirectiveTrivia))
+            {
+                continue;
+            }
+
+            commentLines.Add(text.Lines.GetLineFromPosition(trivia.Span.Start).LineNumber);
+            if (SuppressionComment.Parse(text.ToString(trivia.Span), trivia.Span, trivia.Kind == SyntaxKind.ParserDirectiveTrivia) is { } comment)
+            {
+                comments.Add(new FoundComment(comment));
+            }
+        }
+
+        if (comments.Count == 0)
+        {
+            return [];
+        }
+
+        var instructions = new Dictionary<int, TextSpan>();
+        foreach (var instruction in tree.Root.Instructions)
+        {
+            instructions.TryAdd(text.Lines.GetLineFromPosition(instruction.Span.Start).LineNumber, instruction.Span);
+        }
+
+        return SuppressionCollector.Collect(tree.FilePath, text, comments, commentLines, line => instructions.TryGetValue(line, out var span) ? span : null, resolver);
+    }
+}

@@ -1,0 +1,3 @@
+using DockerLint.Fuzz;
+
+return FuzzCommand.Run(args);
