@@ -27,7 +27,7 @@ internal static class PhaseProfile
         var phases = new (string Name, Action Action)[]
         {
             ("Dockerfile syntax trees", () => trees = [.. dockerfiles.Select(d => DockerfileSyntaxTree.Parse(d.Bytes, d.Path))]),
-            ("Dockerfile models", () => models = [.. trees.Select(DockerfileModel.Create)]),
+            ("Dockerfile models", () => models = [.. trees.Select(t => DockerfileModel.Create(t))]),
             ("Compose projects (YAML, interpolation, schema, merge, model)", () => projects = InMemoryCorpus.LoadComposeProjects()),
         };
 

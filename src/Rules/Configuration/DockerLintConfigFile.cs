@@ -174,7 +174,7 @@ public sealed class DockerLintConfigFile
                     {
                         foreach (var id in Rules(name))
                         {
-                            rules[id] = new RuleSetting(kind, Microsoft.CodeAnalysis.DiagnosticSeverity.Hidden, Source(name));
+                            rules[id] = new RuleSetting(kind, DiagnosticSeverity.Hidden, Source(name));
                         }
                     }
                 }
@@ -227,9 +227,9 @@ public sealed class DockerLintConfigFile
                 }
             }
 
-            if (mapping["preview"] is { } previewNode && Bool(previewNode) is { } value2)
+            if (mapping["preview"] is { } previewNode && Bool(previewNode) is { } runPreview)
             {
-                preview = new(value2, Source(previewNode));
+                preview = new(runPreview, Source(previewNode));
             }
 
             return new ConfigBlock(files, rules.ToImmutable(), options.ToImmutable(), preview);

@@ -15,7 +15,7 @@ public sealed class CancellationTests
     /// <summary>A test rule that takes 20 ms per RUN instruction or service, without looking at the clock itself.</summary>
     private sealed class SlowRule : DockerfileRule
     {
-        private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor("DF3998", "Slow", "slow", RuleCategories.BestPractice, DiagnosticSeverity.Warning, "A slow rule.");
+        private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor("DF3981", "Slow", "slow", RuleCategories.BestPractice, DiagnosticSeverity.Warning, "A slow rule.");
 
         private int _calls;
 
@@ -58,7 +58,7 @@ public sealed class CancellationTests
     /// <summary>A rule whose one action would run forever unless it watched the context's token.</summary>
     private sealed class PatientRule : DockerfileRule
     {
-        private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor("DF3996", "Patient", "x", RuleCategories.BestPractice, DiagnosticSeverity.Warning, "Loops.");
+        private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor("DF3982", "Patient", "x", RuleCategories.BestPractice, DiagnosticSeverity.Warning, "Loops.");
 
         public override DiagnosticDescriptor Descriptor => s_descriptor;
 
@@ -78,7 +78,7 @@ public sealed class CancellationTests
     /// <summary>A rule that throws <see cref="OperationCanceledException"/> of its own.</summary>
     private sealed class CancellingRule : DockerfileRule
     {
-        private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor("DF3997", "Cancelling", "x", RuleCategories.BestPractice, DiagnosticSeverity.Warning, "Throws.");
+        private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor("DF3983", "Cancelling", "x", RuleCategories.BestPractice, DiagnosticSeverity.Warning, "Throws.");
 
         public override DiagnosticDescriptor Descriptor => s_descriptor;
 
@@ -99,7 +99,7 @@ public sealed class CancellationTests
         using var budget = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var clock = Stopwatch.StartNew();
 
-        Assert.That(() => engine.Analyze(model, budget.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => engine.Analyze(model, cancellationToken: budget.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "200 actions of 20 ms would take 4 s");
         Assert.That(slow.Calls, Is.InRange(1, 100));
     }
@@ -123,7 +123,7 @@ public sealed class CancellationTests
         var engine = new AnalyzerEngine([new PatientRule()]);
         using var budget = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var clock = Stopwatch.StartNew();
-        Assert.That(() => engine.Analyze(DockerfileModel.Parse("FROM alpine:3.20\n"), budget.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => engine.Analyze(DockerfileModel.Parse("FROM alpine:3.20\n"), cancellationToken: budget.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
 
@@ -132,8 +132,8 @@ public sealed class CancellationTests
     {
         var engine = new AnalyzerEngine([new SlowRule()]);
         using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var result = engine.Analyze(DockerfileModel.Parse("FROM alpine:3.20\nRUN a\nRUN b\n"), budget.Token);
-        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "DF3998", "DF3998" }));
+        var result = engine.Analyze(DockerfileModel.Parse("FROM alpine:3.20\nRUN a\nRUN b\n"), cancellationToken: budget.Token);
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "DF3981", "DF3981" }));
         Assert.That(result.Notifications, Is.Empty);
     }
 
@@ -141,8 +141,8 @@ public sealed class CancellationTests
     public void A_rule_throwing_its_own_OperationCanceledException_is_a_failed_rule_not_a_timeout()
     {
         var engine = new AnalyzerEngine([new CancellingRule()]);
-        var result = engine.Analyze(DockerfileModel.Parse("FROM alpine:3.20\n"), CancellationToken.None);
-        Assert.That(result.Notifications.Select(n => n.RuleId), Is.EqualTo(new[] { "DF3997" }));
+        var result = engine.Analyze(DockerfileModel.Parse("FROM alpine:3.20\n"), cancellationToken: CancellationToken.None);
+        Assert.That(result.Notifications.Select(n => n.RuleId), Is.EqualTo(new[] { "DF3983" }));
         Assert.That(result.Notifications[0].Message, Does.Contain("OperationCanceledException: the rule's own"));
     }
 }
