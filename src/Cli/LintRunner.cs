@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using DockerLint.Parser.Compose;
+using DockerLint.Parser.Context;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Syntax;
 using DockerLint.Parser.Text;
@@ -32,6 +33,9 @@ internal sealed record AnalysisOptions
 
     /// <summary>Honours inline suppression comments; false for <c>--no-inline-suppressions</c>.</summary>
     public bool InlineSuppressions { get; init; } = true;
+
+    /// <summary>The build context folder of every Dockerfile (<c>--context</c>); null for each Dockerfile's own folder (none for standard input).</summary>
+    public string? BuildContext { get; init; }
 }
 
 /// <summary>
@@ -51,26 +55,33 @@ internal static class LintRunner
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var sources = new SourceCache(environment.ReadFile);
-        var results = new (List<Diagnostic> Diagnostics, List<ToolProblem> Problems, List<SuppressedDiagnostic> Suppressed)[items.Count];
+        var builds = BuildResolver(options, environment);
 
-        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        // Compose projects first: the Dockerfiles their services build are linted too (once each,
+        // with the build context of the first service that builds it), even when not named.
+        var composeItems = items.Where(i => i.Kind == FileKind.Compose).ToList();
+        var composeResults = AnalyzeAll(composeItems, engine, options, environment, standardInput, sources, builds);
+        var built = new Dictionary<string, string>(s_paths);
+        foreach (var build in composeResults.SelectMany(r => r.Builds))
         {
-            var diagnostics = new List<Diagnostic>();
-            var itemProblems = new List<ToolProblem>();
-            var suppressed = new List<SuppressedDiagnostic>();
-            try
+            if (build is { ContextDirectory: { } context, DockerfilePath: { } path })
             {
-                Analyze(items[i], engine, options, environment, standardInput, sources, diagnostics, itemProblems, suppressed);
+                built.TryAdd(path, context);
             }
-            catch (Exception e)
-            {
-                // The parsers and the engine report bad input as diagnostics and never throw; this is the
-                // safety net that keeps one file's crash from hiding every other file's findings.
-                itemProblems.Add(new ToolProblem(ProblemKind.InternalError, items[i].Path, $"DockerLint failed on this file: {e.GetType().Name}: {e.Message}"));
-            }
+        }
 
-            results[i] = (diagnostics, itemProblems, suppressed);
-        });
+        var dockerfileItems = items
+            .Where(i => i.Kind == FileKind.Dockerfile)
+            .Select(i => !i.Files[0].IsStandardInput && built.TryGetValue(environment.FullPath(i.Path), out var b) ? i with { BuildContext = b } : i)
+            .ToList();
+        var named = dockerfileItems.Where(i => !i.Files[0].IsStandardInput).Select(i => environment.FullPath(i.Path)).ToHashSet(s_paths);
+        dockerfileItems.AddRange(built
+            .Where(b => !named.Contains(b.Key))
+            .OrderBy(b => b.Key, StringComparer.Ordinal)
+            .Select(b => new WorkItem(FileKind.Dockerfile, [new SourceFile(b.Key, FileKind.Dockerfile)], b.Value)));
+        var dockerfileResults = AnalyzeAll(dockerfileItems, engine, options, environment, standardInput, sources, builds);
+        items = [.. composeItems, .. dockerfileItems];
+        var results = composeResults.Concat(dockerfileResults).Select(r => (r.Diagnostics, r.Problems, r.Suppressed)).ToArray();
 
         // One finding per rule and place: a file reached from two Compose projects (include, extends)
         // reports once, with the message of the first project in path order.
@@ -78,16 +89,8 @@ internal static class LintRunner
         var hidden = new List<Finding>();
         var seen = new HashSet<(string Id, string Path, LinePositionSpan Span)>();
         var allProblems = new List<ToolProblem>(problems);
-        var configurationDiagnostics = options.Configuration?.Diagnostics ?? [];
-        for (var i = 0; i <= items.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            // The configuration files' own problems come last, once, whichever file read them first.
-            if (i == items.Count)
-            {
-                findings.AddRange(configurationDiagnostics.Select(d => ToFinding(d, "", byId, environment)).Where(f => seen.Add((f.Id, f.Path, f.Span))));
-                break;
-            }
-
             // silent: kept out of the command line's report, as the compiler does with hidden diagnostics.
             foreach (var diagnostic in results[i].Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden))
             {
@@ -110,6 +113,9 @@ internal static class LintRunner
             allProblems.AddRange(results[i].Problems);
         }
 
+        // The configuration files' own problems (DF0090-DF0093), once each, whichever file read them first.
+        findings.AddRange((options.Configuration?.Diagnostics ?? []).Select(d => ToFinding(d, "", byId, environment)));
+
         var active = engine.ActiveRules.Select(r => r.Id).Concat(AnalyzerEngine.SyntaxRules.Select(r => r.Id)).ToImmutableHashSet(StringComparer.Ordinal);
         return new LintReport(
             [.. findings.Order(Finding.Order)],
@@ -123,6 +129,60 @@ internal static class LintRunner
         };
     }
 
+    private static readonly StringComparer s_paths = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    private static (List<Diagnostic> Diagnostics, List<ToolProblem> Problems, List<SuppressedDiagnostic> Suppressed, List<ServiceBuild> Builds)[] AnalyzeAll(
+        List<WorkItem> items, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, ComposeBuildResolver builds)
+    {
+        var results = new (List<Diagnostic>, List<ToolProblem>, List<SuppressedDiagnostic>, List<ServiceBuild>)[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var itemProblems = new List<ToolProblem>();
+            var suppressed = new List<SuppressedDiagnostic>();
+            var itemBuilds = new List<ServiceBuild>();
+            try
+            {
+                Analyze(items[i], engine, options, environment, standardInput, sources, builds, diagnostics, itemProblems, suppressed, itemBuilds);
+            }
+            catch (Exception e)
+            {
+                // The parsers and the engine report bad input as diagnostics and never throw; this is the
+                // safety net that keeps one file's crash from hiding every other file's findings.
+                itemProblems.Add(new ToolProblem(ProblemKind.InternalError, items[i].Path, $"DockerLint failed on this file: {e.GetType().Name}: {e.Message}"));
+            }
+
+            results[i] = (diagnostics, itemProblems, suppressed, itemBuilds);
+        });
+        return results;
+    }
+
+    /// <summary>
+    /// The file access of the cross-file rules: the disk, each Dockerfile read within the size limit and
+    /// decoded the way a named Dockerfile is; pipes, sockets and devices are never opened.
+    /// </summary>
+    private static ComposeBuildResolver BuildResolver(AnalysisOptions options, CliEnvironment environment)
+        => new(
+            path =>
+            {
+                try
+                {
+                    var info = new FileInfo(path);
+                    var limit = options.MaxFileSizeFor(path);
+                    if (!info.Exists || !FileTypes.IsRegularFile(path) || info.Length > limit)
+                    {
+                        return null;
+                    }
+
+                    return SourceDecoder.Decode(environment.ReadFile(path), path, SourceKind.Dockerfile, limit).Text;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return null;
+                }
+            },
+            Directory.Exists);
+
     private static FindingSuppression ToSuppression(Suppression suppression, string fallbackPath, CliEnvironment environment)
     {
         var span = suppression.Location.GetLineSpan();
@@ -130,7 +190,18 @@ internal static class LintRunner
         return new FindingSuppression(FindingSuppressionKind.InSource, suppression.Reason, path, span.Span, suppression.Comment);
     }
 
-    private static void Analyze(WorkItem item, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, List<Diagnostic> diagnostics, List<ToolProblem> problems, List<SuppressedDiagnostic> suppressed)
+    private static void Analyze(
+        WorkItem item,
+        AnalyzerEngine engine,
+        AnalysisOptions options,
+        CliEnvironment environment,
+        byte[]? standardInput,
+        SourceCache sources,
+        ComposeBuildResolver builds,
+        List<Diagnostic> diagnostics,
+        List<ToolProblem> problems,
+        List<SuppressedDiagnostic> suppressed,
+        List<ServiceBuild> serviceBuilds)
     {
         AnalysisResult result;
         var skipped = new List<string>();
@@ -152,7 +223,7 @@ internal static class LintRunner
 
             var tree = DockerfileSyntaxTree.Parse(text, file.Path);
             sources.Add(file.Path, tree.Text);
-            result = engine.Analyze(DockerfileModel.Create(tree));
+            result = engine.Analyze(DockerfileModel.Create(tree), LoadBuildContext(file, item.BuildContext, options, environment));
         }
         else
         {
@@ -196,13 +267,43 @@ internal static class LintRunner
                 sources.Add(file.Source.Path, file.Source.Text);
             }
 
-            result = engine.Analyze(project);
+            result = engine.Analyze(project, builds);
+            serviceBuilds.AddRange(AnalyzerEngine.BuiltDockerfiles(project, builds));
         }
 
         // A skipped Compose file has its own diagnostic (DC0006, DC0007) or notification; the loader's "cannot read" would repeat it.
         diagnostics.AddRange(result.Diagnostics.Where(d => !IsAboutSkippedFile(d, skipped)));
         suppressed.AddRange(result.Suppressed);
         problems.AddRange(result.Notifications.Select(n => new ToolProblem(n.RuleId is null ? ProblemKind.InternalError : ProblemKind.RuleFailed, n.Path, n.Message, n.RuleId)));
+    }
+
+    /// <summary>
+    /// The build context of a Dockerfile: <c>--context</c> when given, else the context of the Compose
+    /// service that builds it, else the Dockerfile's folder; none for standard input without
+    /// <c>--context</c>. Its <c>.dockerignore</c> is read when present.
+    /// </summary>
+    private static BuildContext? LoadBuildContext(SourceFile file, string? serviceContext, AnalysisOptions options, CliEnvironment environment)
+    {
+        var directory = options.BuildContext is { } given ? environment.FullPath(given)
+            : serviceContext is not null ? serviceContext
+            : file.IsStandardInput ? null
+            : Path.GetDirectoryName(environment.FullPath(file.Path));
+        if (directory is null)
+        {
+            return null;
+        }
+
+        return BuildContext.Load(directory, file.IsStandardInput ? null : environment.FullPath(file.Path), path =>
+        {
+            try
+            {
+                return File.Exists(path) && FileTypes.IsRegularFile(path) ? System.Text.Encoding.UTF8.GetString(environment.ReadFile(path)) : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        });
     }
 
     private static bool IsAboutSkippedFile(Diagnostic diagnostic, List<string> skipped)
@@ -219,7 +320,7 @@ internal static class LintRunner
         if (standardInput is not null)
         {
             // Standard input was read up to one byte past the limit (StandardInput.Read), so its full size is unknown.
-            var limit = Math.Min(options.MaxFileSizeFor(path), options.MaxFileSize);
+            var limit = options.MaxFileSizeFor(path);
             return standardInput.LongLength > limit
                 ? new DecodedSource(null, [SourceDecoder.TooLargeStream(path, kind, limit)])
                 : SourceDecoder.Decode(standardInput, path, kind, limit);

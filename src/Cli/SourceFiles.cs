@@ -25,7 +25,12 @@ internal sealed record SourceFile(string Path, FileKind Kind, bool IsStandardInp
 /// <summary>What goes into one analysis: a Dockerfile, or the files of one Compose project in merge order.</summary>
 /// <param name="Kind">Dockerfile or Compose.</param>
 /// <param name="Files">One Dockerfile, or the Compose files merged into one project.</param>
-internal sealed record WorkItem(FileKind Kind, IReadOnlyList<SourceFile> Files)
+/// <param name="BuildContext">
+/// For a Dockerfile a Compose service builds, the build context folder of that service (absolute):
+/// the folder COPY and ADD read from and whose <c>.dockerignore</c> applies. Null for a Dockerfile no
+/// service of the run builds (its own folder is then the natural guess) and for Compose items.
+/// </param>
+internal sealed record WorkItem(FileKind Kind, IReadOnlyList<SourceFile> Files, string? BuildContext = null)
 {
     /// <summary>The first file's path, which orders the work.</summary>
     public string Path => Files[0].Path;

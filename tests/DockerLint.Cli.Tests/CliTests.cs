@@ -43,7 +43,7 @@ public sealed class CliTests
         var result = new CliHarness(RepositoryRoot.Path) { Rules = null }.Run("--format", "json", "samples");
         using var document = JsonDocument.Parse(result.Output);
         var paths = document.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("path").GetString()).Distinct().ToList();
-        Assert.That(paths, Is.EquivalentTo(new[] { "samples/broken/Dockerfile", "samples/insecure/Dockerfile", "samples/insecure/compose.yaml" }));
+        Assert.That(paths, Is.EquivalentTo(new[] { "samples/broken/Dockerfile", "samples/compose-project/compose.yaml", "samples/insecure/Dockerfile", "samples/insecure/compose.yaml" }));
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Findings));
     }
 

@@ -113,6 +113,8 @@ public sealed class ConfigurationCliTests
         var repo = Repo(("Dockerfile", RootUser), (".dockerlint.yaml", "limits: { max-file-size: 10 }\n"));
         Assert.That(repo.Run("--format", "gcc", ".").Output, Does.Contain("[DF0013]").And.Contain("limit of 10 bytes"));
         Assert.That(repo.Run("--format", "gcc", "--max-file-size", "1K", ".").Output, Does.Not.Contain("DF0013"));
+        var stdin = new CliHarness(repo.CurrentDirectory) { StandardInput = RootUser };
+        Assert.That(stdin.Run("--format", "gcc", "--stdin-filename", "Dockerfile").Output, Does.Contain("[DF0013]").And.Contain("at least 11 bytes"));
     }
 
     [Test]
@@ -136,7 +138,10 @@ public sealed class ConfigurationCliTests
         Assert.That(result.Output, Does.Contain("fail-level: error  (.hadolint.yaml:1;"));
         Assert.That(result.Output, Does.Contain("trusted-registries: [ghcr.io/acme]  (.dockerlint.yaml:3)"));
         Assert.That(result.Output, Does.Match(@"DF9101  error\s+default warning\s+\.dockerlint\.yaml:1"));
-        Assert.That(result.Output, Does.Match(@"DC9101  none\s+default warning\s+\.editorconfig \(dotnet_diagnostic\.DC9101\.severity\)"));
+        Assert.That(result.Output, Does.Not.Contain("DC9101"), "a Dockerfile's configuration lists Dockerfile rules");
+        var compose = repo.Run("config", "compose.yaml").Output;
+        Assert.That(compose, Does.Match(@"DC9101  none\s+default warning\s+\.editorconfig \(dotnet_diagnostic\.DC9101\.severity\)"));
+        Assert.That(compose, Does.Not.Contain("DF9101"));
     }
 
     [Test]
@@ -146,5 +151,25 @@ public sealed class ConfigurationCliTests
         var result = repo.Run("config", "Dockerfile");
         Assert.That(result.Output, Does.Contain(".dockerlint.yaml:1:11: error DF0091: 'DF9999' is not a DockerLint rule ID"));
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Findings));
+    }
+
+    [Test]
+    public void Standard_input_gets_the_configuration_of_the_name_it_stands_for()
+    {
+        var repo = Repo((".dockerlint.yaml", "overrides:\n  - files: [legacy/**]\n    severity: { DF9101: error }\n"));
+        var stdin = new CliHarness(repo.CurrentDirectory) { StandardInput = RootUser };
+        Assert.That(stdin.Run("--format", "gcc", "--stdin-filename", "legacy/Dockerfile").Output, Does.Contain("legacy/Dockerfile:2:6: error:"));
+        Assert.That(stdin.Run("--format", "gcc", "--stdin-filename", "Dockerfile").Output, Does.Contain("Dockerfile:2:6: warning:"));
+    }
+
+    [Test]
+    public void The_fail_level_comes_from_the_current_folder_and_its_file_is_checked_too()
+    {
+        var project = Repo(("Dockerfile", RootUser));
+        var here = Repo((".dockerlint.yaml", "fail-level: none\nunknown: 1\n"));
+        var result = here.Run("--format", "gcc", Path.Combine(project.CurrentDirectory, "Dockerfile"));
+        Assert.That(result.Output, Does.Contain(".dockerlint.yaml:2:1: error: unknown key 'unknown'"));
+        Assert.That(result.Output, Does.Contain("Dockerfile:2:6: warning:"), "the file's own folder has no configuration");
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), "fail-level: none from the current folder");
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DockerLint.Parser.Compose;
+using DockerLint.Parser.Context;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Tests;
 using DockerLint.Rules.Engine;
@@ -33,6 +34,26 @@ internal static class Lint
         Assert.That(result.Notifications, Is.Empty, "no rule may fail");
         return [.. result.Diagnostics.Where(d => d.Id == id)];
     }
+
+    /// <summary>The findings of rule <paramref name="id"/> on a Dockerfile built in <paramref name="context"/>.</summary>
+    public static ImmutableArray<Diagnostic> Dockerfile(string id, string text, RuleOptions? options, BuildContext? context)
+    {
+        var result = EngineWith(options).Analyze(DockerfileModel.Parse(text, "/context/Dockerfile"), context);
+        Assert.That(result.Notifications, Is.Empty, "no rule may fail");
+        return [.. result.Diagnostics.Where(d => d.Id == id)];
+    }
+
+    /// <summary>A build context at <c>/context</c> with this <c>.dockerignore</c> text (none when null).</summary>
+    public static BuildContext Context(string? dockerIgnore)
+        => new("/context", dockerIgnore is null ? null : DockerIgnore.Parse(dockerIgnore), "/context/.dockerignore");
+
+    /// <summary>Asserts the rule reports on a Dockerfile built in a context with this <c>.dockerignore</c> (none when null).</summary>
+    public static ImmutableArray<Diagnostic> CatchesInContext(string id, string markup, string? dockerIgnore, RuleOptions? options = null)
+        => AssertSpans(markup, text => Dockerfile(id, text, options, Context(dockerIgnore)));
+
+    /// <summary>Asserts the rule reports nothing on a Dockerfile built in a context with this <c>.dockerignore</c> (none when null).</summary>
+    public static void CatchesNotInContext(string id, string text, string? dockerIgnore, RuleOptions? options = null)
+        => Assert.That(Dockerfile(id, text, options, Context(dockerIgnore)).Select(Describe), Is.Empty, $"{id} should stay quiet");
 
     /// <summary>The findings of rule <paramref name="id"/> on a compose.yaml (and optional .env).</summary>
     public static ImmutableArray<Diagnostic> Compose(string id, string yaml, string? dotEnv = null, RuleOptions? options = null)

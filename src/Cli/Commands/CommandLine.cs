@@ -55,7 +55,7 @@ internal static class CommandLine
         };
         var failLevel = new Option<string>("--fail-level")
         {
-            Description = "Lowest severity that makes the exit code 1: error, warning, note, or none.",
+            Description = "Lowest severity that makes the exit code 1: error, warning, note, or none. Wins over fail-level in .dockerlint.yaml and failure-threshold in .hadolint.yaml.",
             DefaultValueFactory = _ => "warning",
         };
         failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
@@ -86,7 +86,7 @@ internal static class CommandLine
 
         var maxFileSize = new Option<long>("--max-file-size")
         {
-            Description = "Skip files larger than SIZE bytes (a K, M or G suffix multiplies by 1024s) with DF0013/DC0006. Default: 10M.",
+            Description = "Skip files larger than SIZE bytes (a K, M or G suffix multiplies by 1024s) with DF0013/DC0006. Default: 10M. Wins over limits.max-file-size in .dockerlint.yaml.",
             HelpName = "SIZE",
             DefaultValueFactory = _ => Parser.Text.SourceDecoder.DefaultMaxFileSize,
             CustomParser = argument => ParseSize(argument.Tokens[0].Value) is { } size ? size : ReportSizeError(argument),
@@ -109,9 +109,15 @@ internal static class CommandLine
         var config = ConfigCommand.ConfigOption();
         var noConfig = ConfigCommand.NoConfigOption();
 
+        var context = new Option<string?>("--context")
+        {
+            Description = "The build context of the Dockerfiles linted (its .dockerignore is read). Default: each Dockerfile's folder; standard input has none unless given.",
+            HelpName = "DIR",
+        };
+
         var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.")
         {
-            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig, noInlineSuppressions, baseline, writeBaseline,
+            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig, noInlineSuppressions, baseline, writeBaseline, context,
         };
         root.SetAction(result => LintCommand.Run(
             new LintSettings
@@ -147,6 +153,7 @@ internal static class CommandLine
                 InlineSuppressions = !result.GetValue(noInlineSuppressions),
                 Baseline = result.GetValue(baseline),
                 WriteBaseline = result.GetValue(writeBaseline),
+                BuildContext = result.GetValue(context),
             },
             environment));
 

@@ -81,7 +81,12 @@ internal static class ConfigCommand
 
         var full = environment.FullPath(path);
         var configuration = resolver.For(full);
-        var rules = (environment.Rules ?? AnalyzerEngine.DiscoverRules()).Concat(AnalyzerEngine.SyntaxRules).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        // The rules of the file's kind (by its name, as the lint command tells them apart).
+        var target = SourceFiles.KindOf(Path.GetFileName(full)) == FileKind.Compose ? RuleTarget.Compose : RuleTarget.Dockerfile;
+        var rules = (environment.Rules ?? AnalyzerEngine.DiscoverRules()).Concat(AnalyzerEngine.SyntaxRules)
+            .Where(r => r.Target == target)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
         var previewOn = configuration.Preview?.Value == true;
         var states = rules.Select(r => (Rule: r, State: configuration.Resolve(r.Descriptor), Runs: r.Status == RuleStatus.Stable || previewOn)).ToList();
         var output = environment.Output;
@@ -121,7 +126,8 @@ internal static class ConfigCommand
         }
 
         var shown = states.Where(s => all || s.State.Source != "default").ToList();
-        output.WriteLine(all ? "rules:" : "rules configured (the others run as 'dockerlint rules' lists them):");
+        var kind = target == RuleTarget.Compose ? "Compose" : "Dockerfile";
+        output.WriteLine(all ? $"{kind} rules:" : $"{kind} rules configured (the others run as 'dockerlint rules' lists them):");
         if (shown.Count == 0)
         {
             output.WriteLine("  (none)");

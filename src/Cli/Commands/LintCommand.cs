@@ -47,6 +47,9 @@ internal sealed record LintSettings
 
     /// <summary>The baseline to write with today's findings (<c>--write-baseline</c>), or null.</summary>
     public string? WriteBaseline { get; init; }
+
+    /// <summary>The build context folder (<c>--context</c>); null for each Dockerfile's own folder.</summary>
+    public string? BuildContext { get; init; }
 }
 
 /// <summary>
@@ -76,18 +79,20 @@ internal static class LintCommand
             return ExitCodes.UsageError;
         }
 
+        // Before the run, so that a problem in the file it comes from is part of the report.
+        var failLevel = settings.FailLevelGiven ? settings.FailLevel : ConfigCommand.FailLevelFrom(configuration) ?? settings.FailLevel;
         var problems = new List<ToolProblem>();
         var files = SourceFiles.Find(paths, settings.Discovery, environment, problems);
         byte[]? standardInput = null;
-        if (files.Any(f => f.IsStandardInput))
+        if (files.FirstOrDefault(f => f.IsStandardInput) is { } stdin)
         {
             using var input = environment.OpenInput();
-            standardInput = StandardInput.Read(input, settings.MaxFileSize);
+            standardInput = StandardInput.Read(input, configuration.For(stdin.Path).Limits.MaxFileSize?.Value ?? settings.MaxFileSize);
         }
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext },
             environment,
             standardInput,
             problems);
@@ -127,7 +132,7 @@ internal static class LintCommand
             return ExitCodes.UsageError;
         }
 
-        return ExitCode(report, settings.FailLevelGiven ? settings.FailLevel : ConfigCommand.FailLevelFrom(configuration) ?? settings.FailLevel);
+        return ExitCode(report, failLevel);
     }
 
     /// <summary>The exit code of a report at a fail level.</summary>

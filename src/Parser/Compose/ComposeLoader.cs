@@ -133,7 +133,7 @@ public static class ComposeLoader
                 workingDirectories.TryAdd(file.Path, file.WorkingDirectory);
             }
 
-            return ComposeProject.Create(root, interpolation, [.. merged.Files.Select(f => f.File).Distinct()], diagnostics, projectDirectory, workingDirectories);
+            return ComposeProject.Create(root, interpolation, [.. merged.Files.Select(f => f.File).Distinct()], diagnostics, projectDirectory, workingDirectories, readFile);
         }
 
         private static YamlMapping EmptyRoot(string path) => new(new YamlSource(path, SourceText.From("")), default, []);

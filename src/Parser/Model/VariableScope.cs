@@ -24,7 +24,7 @@ public sealed record ScopedVariable(string Name, ShellVariableLookup Value, Vari
 
 /// <summary>
 /// The variables visible at one point of a Dockerfile, as BuildKit scopes them: global ARGs for
-/// FROM; per stage, its ARGs and ENVs (ENV wins over ARG), ENVs inherited from a parent stage.
+/// FROM; per stage, its ARGs and ENVs (ENV wins over ARG), ARGs and ENVs inherited from a parent stage.
 /// Immutable: each ARG or ENV makes a new scope. A name that is not declared is unknown when the
 /// stage's base image may define it, and unset otherwise (<c>scratch</c>, FROM lines).
 /// </summary>
@@ -88,8 +88,11 @@ public sealed class VariableScope : IShellVariables
     /// <summary>A scope with one more ENV.</summary>
     public VariableScope WithEnv(ScopedVariable variable) => new(_args, _env.SetItem(variable.Name, variable), UndeclaredIsUnknown);
 
-    /// <summary>The scope a stage based on this stage starts with: its ENVs, not its ARGs.</summary>
-    public VariableScope ForChildStage() => new(_args.Clear(), _env, UndeclaredIsUnknown);
+    /// <summary>
+    /// The scope a stage based on this stage starts with: its ENVs and the ARGs it declared — BuildKit
+    /// passes a stage's build arguments on to the stages built on it (documented since BuildKit 0.17).
+    /// </summary>
+    public VariableScope ForChildStage() => new(_args, _env, UndeclaredIsUnknown);
 
     /// <summary>The same variables with undeclared names unknown (ONBUILD triggers run in other builds).</summary>
     public VariableScope WithUndeclaredUnknown() => UndeclaredIsUnknown ? this : new(_args, _env, true);

@@ -154,8 +154,8 @@ public sealed class PackageInvocation
 
     /// <summary>
     /// True when the manager's download cache (for apt: the package lists) does not stay in the layer: a flag
-    /// (<c>apk --no-cache</c>, <c>pip --no-cache-dir</c>, <c>PIP_NO_CACHE_DIR</c>), a cleanup later in the same RUN
-    /// (<c>rm -rf /var/lib/apt/lists/*</c>, <c>yum clean all</c>, <c>zypper clean</c>, <c>yarn cache clean</c>…), or a
+    /// (<c>apk --no-cache</c> or <c>--no-network</c>, <c>pip --no-cache-dir</c>, <c>PIP_NO_CACHE_DIR</c>), a cleanup later in the same RUN
+    /// (<c>rm -rf /var/lib/apt/lists/*</c>, <c>apt-get dist-clean</c>, <c>yum clean all</c>, <c>zypper clean</c>, <c>yarn cache clean</c>…), or a
     /// BuildKit cache mount on the cache's path. Always false for gem, go and rpm, which have no cache rule.
     /// </summary>
     public bool CleansCache { get; internal set; }

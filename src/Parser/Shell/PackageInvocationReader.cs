@@ -242,9 +242,12 @@ internal static class PackageInvocationReader
             }
         }
 
+        // zypper -t pattern|patch|product, yum groupinstall, dnf group install: the operands are not packages.
+        var groups = (manager == PackageManager.Zypper && valueOf.Any(v => v.Option.Text is "-t" or "--type" && v.Value.Text != "package"))
+            || (manager is PackageManager.Yum or PackageManager.Dnf or PackageManager.Microdnf or PackageManager.Tdnf && (subcommand is "groupinstall" or "groupupdate" or "groupremove" or "group" || subcommand?.StartsWith("module", StringComparison.Ordinal) == true));
         foreach (var operand in operands)
         {
-            var argument = Classify(manager, operand);
+            var argument = groups ? new PackageArgument(operand, PackageArgumentKind.Group, operand.Text, null) : Classify(manager, operand);
             if (gemVersion is not null && argument is { Kind: PackageArgumentKind.Package, Version: null })
             {
                 argument = argument with { Version = gemVersion };
@@ -282,7 +285,10 @@ internal static class PackageInvocationReader
         var text = word.Text;
         if (!word.IsLiteral)
         {
-            return new PackageArgument(word, PackageArgumentKind.Unknown, text, null);
+            // A glob under a literal directory (/tmp/pkgs/*.apk) is still a local path; anything else is unknown.
+            var local = !text.Contains('$', StringComparison.Ordinal) && !text.Contains('`', StringComparison.Ordinal)
+                && (text.StartsWith('/') || text.StartsWith("./", StringComparison.Ordinal) || text.StartsWith("../", StringComparison.Ordinal));
+            return new PackageArgument(word, local ? PackageArgumentKind.Path : PackageArgumentKind.Unknown, text, null);
         }
 
         if (text.Contains("://", StringComparison.Ordinal) || text.StartsWith("git+", StringComparison.Ordinal) || text.StartsWith("git@", StringComparison.Ordinal)
@@ -435,9 +441,10 @@ internal static class PackageInvocationReader
         switch (invocation.Manager)
         {
             case PackageManager.Apt:
-                return Removes("/var/lib/apt/lists") || script.HasCacheMount("/var/lib/apt/lists");
+                return Removes("/var/lib/apt/lists") || script.HasCacheMount("/var/lib/apt/lists")
+                    || Runs(o => o.Manager == PackageManager.Apt && o.Subcommand == "dist-clean");
             case PackageManager.Apk:
-                return invocation.HasOption("--no-cache") || Removes("/var/cache/apk", "/etc/apk/cache")
+                return invocation.HasOption("--no-cache", "--no-network") || Removes("/var/cache/apk", "/etc/apk/cache")
                     || Runs(o => o.Manager == PackageManager.Apk && o.Subcommand is "cache clean" or "cache purge")
                     || script.HasCacheMount("/var/cache/apk", "/etc/apk/cache");
             case PackageManager.Pip:

@@ -29,7 +29,11 @@ internal static class ShellScriptReader
         {
             if (!instruction.ExecArguments.IsEmpty)
             {
-                var words = instruction.ExecArguments.Select(a => new Tok(TokKind.Word, "", new ShellWordToken(a.Text, a.Span, IsLiteral: true), -1, -1)).ToList();
+                // A JSON string without escapes sits one to one inside its quotes: the word's span is its text.
+                var words = instruction.ExecArguments
+                    .Select(a => new ShellWordToken(a.Text, a.Span.Length == a.Text.Length + 2 ? new TextSpan(a.Span.Start + 1, a.Text.Length) : a.Span, IsLiteral: true))
+                    .Select(w => new Tok(TokKind.Word, "", w, -1, -1))
+                    .ToList();
                 var walker = new Walker(output, (_, _) => default, ShellContext.None, new State(), parent: null);
                 walker.Emit(words, ShellConnector.None, ShellContext.None, execForm: true);
             }
@@ -641,10 +645,10 @@ internal static class ShellScriptReader
 
         private static Func<int, int, TextSpan> ExecSpanOf(ShellWordToken word)
         {
-            // A JSON string without escapes sits one to one inside its quotes.
-            if (word.Span.Length == word.Text.Length + 2)
+            // The span of an exec-form word is its text when the JSON string has no escapes.
+            if (word.Span.Length == word.Text.Length)
             {
-                var start = word.Span.Start + 1;
+                var start = word.Span.Start;
                 return (s, l) => new TextSpan(start + s, l);
             }
 
@@ -667,7 +671,29 @@ internal static class ShellScriptReader
             }
 
             var whole = token.Word.Span;
-            return (_, _) => whole;
+            var map = MapOffsets(_script, token.RawStart, token.RawEnd);
+            if (map.Count != text.Length)
+            {
+                return (_, _) => whole;
+            }
+
+            // Quotes or escapes removed: each character of the text still has its own place in the source.
+            return (s, l) =>
+            {
+                if (s < 0 || l < 0 || s + l > map.Count)
+                {
+                    return whole;
+                }
+
+                if (l == 0)
+                {
+                    return outer(s < map.Count ? map[s] : token.RawEnd, 0);
+                }
+
+                var first = map[s];
+                var last = map[s + l - 1];
+                return last >= first ? outer(first, last + 1 - first) : whole;
+            };
         }
 
         /// <summary>The index among the arguments of the script of <c>sh -c "…"</c> or <c>su -c "…"</c>.</summary>
@@ -1011,6 +1037,110 @@ internal static class ShellScriptReader
 
             tokens.Add(finished);
         }
+    }
+
+    /// <summary>The source offset of each character of the word text <see cref="ReadWord"/> produces for <c>s[start..end)</c>.</summary>
+    private static List<int> MapOffsets(string s, int start, int end)
+    {
+        var map = new List<int>();
+        var scratch = new StringBuilder();
+        var subs = new List<(int, int)>();
+        var i = start;
+        while (i < end)
+        {
+            var c = s[i];
+            switch (c)
+            {
+                case '\\':
+                    if (i + 1 < end && s[i + 1] != '\n')
+                    {
+                        map.Add(i + 1);
+                    }
+
+                    i += 2;
+                    break;
+                case '\'':
+                    {
+                        var close = s.IndexOf('\'', i + 1);
+                        var stop = close < 0 || close > end ? end : close;
+                        for (var k = i + 1; k < stop; k++)
+                        {
+                            map.Add(k);
+                        }
+
+                        i = stop + 1;
+                        break;
+                    }
+
+                case '"':
+                    i++;
+                    while (i < end && s[i] != '"')
+                    {
+                        if (s[i] == '\\' && i + 1 < end && s[i + 1] is '"' or '\\' or '$' or '`' or '\n')
+                        {
+                            if (s[i + 1] != '\n')
+                            {
+                                map.Add(i + 1);
+                            }
+
+                            i += 2;
+                        }
+                        else if (s[i] is '$' or '`')
+                        {
+                            var next = s[i] == '$' ? ReadDollar(s, i, scratch, subs) : ReadBackquote(s, i, scratch, subs);
+                            for (var k = i; k < next; k++)
+                            {
+                                map.Add(k);
+                            }
+
+                            i = next;
+                        }
+                        else
+                        {
+                            map.Add(i);
+                            i++;
+                        }
+                    }
+
+                    i++;
+                    break;
+                case '$' when i + 1 < end && s[i + 1] == '\'':
+                    {
+                        var j = i + 2;
+                        while (j < end && s[j] != '\'')
+                        {
+                            j += s[j] == '\\' ? 2 : 1;
+                        }
+
+                        for (var k = i + 2; k < Math.Min(j, end); k++)
+                        {
+                            map.Add(k);
+                        }
+
+                        i = j + 1;
+                        break;
+                    }
+
+                case '$' or '`':
+                    {
+                        var next = c == '$' ? ReadDollar(s, i, scratch, subs) : ReadBackquote(s, i, scratch, subs);
+                        for (var k = i; k < next; k++)
+                        {
+                            map.Add(k);
+                        }
+
+                        i = Math.Max(next, i + 1);
+                        break;
+                    }
+
+                default:
+                    map.Add(i);
+                    i++;
+                    break;
+            }
+        }
+
+        return map;
     }
 
     private static int SkipHeredocBodies(string s, int i, List<(string Delimiter, bool StripTabs)> pending)

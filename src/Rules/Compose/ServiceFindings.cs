@@ -31,12 +31,18 @@ internal sealed class ServiceFindings
     /// <paramref name="node"/> was written in. The first finding at a place decides the message; later
     /// ones only add their service.
     /// </summary>
-    public void Add(ComposeService service, YamlNode node, TextSpan span, params object?[] args)
+    public void Add(ComposeService service, YamlNode node, TextSpan span, params object?[] args) => Add(service, node.Source, span, args);
+
+    /// <summary>
+    /// Adds a finding of <paramref name="service"/> at <paramref name="span"/> of <paramref name="source"/>,
+    /// which may be a file other than a Compose file (an <c>env_file</c>).
+    /// </summary>
+    public void Add(ComposeService service, YamlSource source, TextSpan span, params object?[] args)
     {
-        var key = (node.Source, span);
+        var key = (source, span);
         if (!_byPlace.TryGetValue(key, out var finding))
         {
-            finding = new Finding(node.Source, span, args, []);
+            finding = new Finding(source, span, args, []);
             _byPlace[key] = finding;
             _inOrder.Add(finding);
         }

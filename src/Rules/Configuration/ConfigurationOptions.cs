@@ -25,6 +25,12 @@ public static partial class ConfigurationOptions
     /// <summary>Image tags that must not be used (<c>latest</c>, <c>edge</c>).</summary>
     public const string ProhibitedTags = "prohibited-tags";
 
+    /// <summary>
+    /// The stage that is built, as given to <c>docker build --target</c> (a stage name or index): rules
+    /// about the image that ships read it instead of the last stage.
+    /// </summary>
+    public const string Target = "target";
+
     /// <summary>Extra regular expressions that mark a variable name as a secret.</summary>
     public const string SecretNamePatterns = "secret-name-patterns";
 
@@ -39,6 +45,7 @@ public static partial class ConfigurationOptions
         [AllowedPorts] = ValidatePort,
         [ProhibitedTags] = value => value.Length == 0 || value.Any(char.IsWhiteSpace) ? $"'{value}' is not an image tag" : null,
         [SecretNamePatterns] = ValidateRegex,
+        [Target] = value => value.Length == 0 || value.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) ? $"'{value}' is not a stage name or index" : null,
     };
 
     /// <summary>The names of every option.</summary>
@@ -48,7 +55,8 @@ public static partial class ConfigurationOptions
     public static bool IsKnown(string name) => s_validators.ContainsKey(name);
 
     /// <summary>True for options that take a single value rather than a list.</summary>
-    public static bool IsSingle(string name) => string.Equals(name, StrictLabels, StringComparison.OrdinalIgnoreCase);
+    public static bool IsSingle(string name)
+        => string.Equals(name, StrictLabels, StringComparison.OrdinalIgnoreCase) || string.Equals(name, Target, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Why <paramref name="value"/> is not valid for option <paramref name="name"/>, or null when it is.</summary>
     public static string? Validate(string name, string value) => s_validators.TryGetValue(name, out var validate) ? validate(value) : $"unknown option '{name}'";

@@ -30,7 +30,8 @@ public sealed record ConfigurationSettings
 /// <see cref="FileConfiguration"/>. Discovery walks up from the file's folder:
 /// <c>.dockerlint.yaml</c>/<c>.yml</c> and <c>.hadolint.yaml</c>/<c>.yml</c> up to the repository root
 /// (the first folder with <c>.git</c>) or a <c>.dockerlint.yaml</c> with <c>root: true</c>; when no
-/// <c>.hadolint.yaml</c> is found that way, the current folder's one (hadolint's own first choice);
+/// <c>.hadolint.yaml</c> is found that way and no <c>root: true</c> stopped the search, the current
+/// folder's one (hadolint's own first choice);
 /// <c>.editorconfig</c> up to the first with <c>root = true</c>, as editors do. Every file is read
 /// once; what is wrong in them is collected in <see cref="Diagnostics"/>. Thread-safe.
 /// </summary>
@@ -122,23 +123,30 @@ public sealed class ConfigurationResolver
             return ([.. dockerLint], null);
         }
 
+        // root: true in a discovered .dockerlint.yaml ends the search for .dockerlint.yaml and
+        // .hadolint.yaml files above its folder (and the current folder's .hadolint.yaml is then not read).
         var searchDockerLint = _settings.ConfigFile is null;
+        var stopped = false;
         for (var directory = start; directory is not null; directory = Path.GetDirectoryName(directory))
         {
             if (searchDockerLint && DockerLintConfigFile.FileNames.Select(n => LoadDockerLint(Path.Combine(directory, n))).FirstOrDefault(f => f is not null) is { } found)
             {
                 dockerLint.Add(found);
-                searchDockerLint = !found.Root;
+                stopped = found.Root;
             }
 
             hadolint ??= HadolintConfigFile.FileNames.Select(n => LoadHadolint(Path.Combine(directory, n))).FirstOrDefault(f => f is not null);
-            if (IsRepositoryRoot(directory) || (!searchDockerLint && hadolint is not null) || (dockerLint.Count > 0 && dockerLint[^1].Root))
+            if (stopped || IsRepositoryRoot(directory))
             {
                 break;
             }
         }
 
-        hadolint ??= HadolintConfigFile.FileNames.Select(n => LoadHadolint(Path.Combine(Path.GetFullPath(_settings.CurrentDirectory), n))).FirstOrDefault(f => f is not null);
+        if (!stopped)
+        {
+            hadolint ??= HadolintConfigFile.FileNames.Select(n => LoadHadolint(Path.Combine(Path.GetFullPath(_settings.CurrentDirectory), n))).FirstOrDefault(f => f is not null);
+        }
+
         return ([.. dockerLint], hadolint);
     }
 

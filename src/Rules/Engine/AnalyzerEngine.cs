@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using DockerLint.Parser.Compose;
 using DockerLint.Parser.Compose.Model;
+using DockerLint.Parser.Context;
 using DockerLint.Parser.Diagnostics;
 using DockerLint.Parser.Model;
 using DockerLint.Rules.Compose.Correctness;
@@ -160,8 +161,8 @@ public sealed class AnalyzerEngine
             .OrderBy(r => r.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>Analyses one Dockerfile.</summary>
-    public AnalysisResult Analyze(DockerfileModel model)
+    /// <summary>Analyses one Dockerfile, built with <paramref name="buildContext"/> when known.</summary>
+    public AnalysisResult Analyze(DockerfileModel model, BuildContext? buildContext = null)
     {
         var diagnostics = new List<Diagnostic>(model.Diagnostics);
         var notifications = new List<ToolNotification>();
@@ -175,7 +176,7 @@ public sealed class AnalyzerEngine
             {
                 if (running.Contains(rule))
                 {
-                    Run(rule, path, notifications, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add)));
+                    Run(rule, path, notifications, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext }));
                 }
             }
         }
@@ -186,13 +187,13 @@ public sealed class AnalyzerEngine
             {
                 foreach (var action in actions.StageActions)
                 {
-                    Run(rule, path, notifications, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add)));
+                    Run(rule, path, notifications, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext }));
                 }
             }
 
             foreach (var action in actions.FileActions)
             {
-                Run(rule, path, notifications, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add)));
+                Run(rule, path, notifications, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext }));
             }
         }
 

@@ -1,3 +1,4 @@
+using DockerLint.Parser.Context;
 using DockerLint.Parser.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -59,6 +60,12 @@ public class DockerfileContext
     /// <summary>The rule's configured options (empty when none are set).</summary>
     public RuleOptions Options { get; }
 
+    /// <summary>
+    /// The build context the Dockerfile is built with (its folder and <c>.dockerignore</c>); null when
+    /// unknown, as for standard input. Rules that need it stay silent without it.
+    /// </summary>
+    public BuildContext? BuildContext { get; internal init; }
+
     internal Action<Diagnostic> ReportRaw => _report;
 
     /// <summary>Reports a finding on <paramref name="span"/> of this file, formatting the message with <paramref name="args"/>.</summary>
@@ -85,6 +92,7 @@ public sealed class InstructionContext<T> : DockerfileContext where T : Instruct
     internal InstructionContext(InstructionContext inner)
         : base(inner.Model, inner.Descriptor, inner.Options, inner.ReportRaw)
     {
+        BuildContext = inner.BuildContext;
         Instruction = (T)inner.Instruction;
     }
 

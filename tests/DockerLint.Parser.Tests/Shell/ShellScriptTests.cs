@@ -71,6 +71,16 @@ public sealed class ShellScriptTests
     }
 
     [Test]
+    public void Nested_scripts_with_escapes_keep_exact_spans()
+    {
+        // A word's span is the word as written, quotes included; escapes in the outer string do not blur it.
+        var (text, spans) = Markup.Parse("FROM a\nRUN su app -s /bin/sh -c \"echo \\\"a b\\\" && {|#0:apk|} add {|#1:'x'|} \\\n  $HOME\"\n");
+        var apk = Script(text).Commands.Single(c => c.Name == "apk");
+        Assert.That(apk.Program!.Value.Span, Is.EqualTo(spans[0]));
+        Assert.That(apk.Arguments[1].Span, Is.EqualTo(spans[1]));
+    }
+
+    [Test]
     public void Exec_form_is_one_command_unless_it_runs_a_shell()
     {
         Assert.That(Names("FROM a\nRUN [\"apt-get\", \"install\", \"x\"]\n"), Is.EqualTo(new[] { "apt-get" }));
@@ -155,6 +165,15 @@ public sealed class ShellScriptTests
         Assert.That(script.Commands.Select(c => c.ToString()), Is.EqualTo(new[] { "apt-get install curl", "echo done" }));
         Assert.That(script.Commands[0].Arguments[1].Span, Is.EqualTo(spans[0]));
         Assert.That(script.Commands[0].Redirections.Select(r => (r.Operator, r.Target.Text)), Is.EqualTo(new[] { (">", "/dev/null"), (">", "log") }));
+    }
+
+    [Test]
+    public void Windows_escape_with_a_posix_shell_keeps_spans()
+    {
+        var (text, spans) = Markup.Parse("# escape=`\nFROM debian:12\nRUN apt-get install -y `\n    {|#0:curl|} && echo done\n");
+        var script = Script(text);
+        Assert.That(script.Commands.Select(c => c.Name), Is.EqualTo(new[] { "apt-get", "echo" }));
+        Assert.That(script.Commands[0].Arguments[^1].Span, Is.EqualTo(spans[0]));
     }
 
     [Test]

@@ -28,7 +28,7 @@ internal sealed class ConfigFixture
     public ConfigurationSettings Settings { get; init; } = new() { CurrentDirectory = Root };
 
     /// <summary>The rules the engine runs: DockerLint's and the test rules of <see cref="OptInProbe"/>.</summary>
-    public static ImmutableArray<Rule> Rules { get; } = [.. AnalyzerEngine.DiscoverRules(), new OptInProbe()];
+    public static ImmutableArray<Rule> Rules { get; } = [.. AnalyzerEngine.DiscoverRules(), new OptInProbe(), new PreviewProbe()];
 
     public static string Full(string path) => Path.GetFullPath(path, Root);
 
@@ -81,4 +81,20 @@ internal sealed class OptInProbe : DockerfileRule
 
     public override void Initialize(DockerfileAnalysisContext context)
         => context.RegisterInstructionAction<FromInstruction>(c => c.Report(c.Instruction.KeywordSpan, string.Join(",", c.Options.GetList(ConfigurationOptions.TrustedRegistries))));
+}
+
+/// <summary>A preview test rule that reports every FROM.</summary>
+internal sealed class PreviewProbe : DockerfileRule
+{
+    private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor(
+        "DF3997", "Preview probe", "preview", RuleCategories.BestPractice, DiagnosticSeverity.Warning, "A probe.");
+
+    public override DiagnosticDescriptor Descriptor => s_descriptor;
+
+    public override RuleStatus Status => RuleStatus.Preview;
+
+    public override string Explanation => "## What it does\n## Why is this bad?\n## Example\n## Use instead\n";
+
+    public override void Initialize(DockerfileAnalysisContext context)
+        => context.RegisterInstructionAction<FromInstruction>(c => c.Report(c.Instruction.KeywordSpan));
 }

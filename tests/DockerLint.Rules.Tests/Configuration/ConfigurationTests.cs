@@ -85,6 +85,10 @@ public sealed class ConfigurationTests
         var resolver = fixture.Resolver();
         Assert.That(resolver.For(ConfigFixture.Full("next/Dockerfile")).Preview?.Value, Is.True);
         Assert.That(resolver.For(ConfigFixture.Full("Dockerfile")).Preview, Is.Null);
+        Assert.That(fixture.Lint("next/Dockerfile", Latest).Findings.Select(d => d.Id), Does.Contain("DF3997"), "the preview rule runs there");
+        Assert.That(fixture.Lint("Dockerfile", Latest).Findings.Select(d => d.Id), Does.Not.Contain("DF3997"), "and not elsewhere");
+        var cli = new ConfigFixture() { Settings = new() { CurrentDirectory = ConfigFixture.Root, Preview = true } };
+        Assert.That(cli.Lint("Dockerfile", Latest).Findings.Select(d => d.Id), Does.Contain("DF3997"), "--preview turns them on everywhere");
     }
 
     [TestCase("root: true\nseverity: { DF3001: loud }\n", "DF0090", 2, "'loud' is not a severity")]
@@ -94,6 +98,7 @@ public sealed class ConfigurationTests
     [TestCase("root: true\noptions:\n  secret-name-patterns: [\"(unclosed\"]\n", "DF0090", 3, "not a valid regular expression")]
     [TestCase("root: true\noptions:\n  required-labels: { maintainer: colour }\n", "DF0090", 3, "'colour' is not a label format")]
     [TestCase("root: true\noptions:\n  strict-labels: maybe\n", "DF0090", 3, "'maybe' is not a boolean")]
+    [TestCase("root: true\noptions:\n  target: \"my stage\"\n", "DF0090", 3, "'my stage' is not a stage name or index")]
     [TestCase("root: true\noverrides:\n  - disable: [DF3001]\n", "DF0090", 3, "needs 'files:'")]
     [TestCase("root: true\nlimits: { max-file-size: lots }\n", "DF0090", 2, "'lots' is not a positive number")]
     [TestCase("root: true\nfail-level: fatal\n", "DF0090", 2, "'fatal' is not one of")]
@@ -134,6 +139,7 @@ public sealed class ConfigurationTests
               allowed-ports: [80, 443, "8000-8100", "53/udp"]
               prohibited-tags: [latest, edge]
               secret-name-patterns: ["(?i)_pat$"]
+              target: prod
             overrides:
               - files: ["legacy/**", "**/*.dev.Dockerfile"]
                 disable: [DF1001]
@@ -145,6 +151,7 @@ public sealed class ConfigurationTests
         var config = fixture.Resolver().For(ConfigFixture.Full("Dockerfile"));
         Assert.That(config.Options.GetList("required-labels"), Is.EqualTo(new[] { "org.opencontainers.image.source:url", "maintainer" }));
         Assert.That(config.Options.Get("strict-labels"), Is.EqualTo("true"));
+        Assert.That(config.Options.Get("target"), Is.EqualTo("prod"));
         Assert.That(config.Options.GetList("allowed-ports"), Is.EqualTo(new[] { "80", "443", "8000-8100", "53/udp" }));
         Assert.That(config.Limits.MaxFileSize?.Value, Is.EqualTo(10L * 1024 * 1024));
         Assert.That(fixture.Resolver().FailLevel()?.Value, Is.EqualTo("error"));
@@ -259,5 +266,34 @@ public sealed class ConfigurationTests
         Assert.That(findings.Where(d => d.Id == "DC1004").Select(d => d.Severity), Is.EqualTo(new[] { DiagnosticSeverity.Info }));
         var elsewhere = fixture.LintCompose("other/compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    ports: [\"8080:80\"]\n");
         Assert.That(elsewhere.Where(d => d.Id == "DC1004").Select(d => d.Severity), Is.EqualTo(new[] { DiagnosticSeverity.Warning }));
+    }
+
+    [Test]
+    public void Hadolint_yaml_is_the_nearest_one_else_the_current_folders_unless_root_stops_the_search()
+    {
+        var files = new[]
+        {
+            ("svc/.hadolint.yaml", "ignored: [DL3002]\n"),
+            ("../elsewhere/.hadolint.yaml", "override:\n  error: [DL3002]\n"),
+            ("island/.dockerlint.yaml", "root: true\n"),
+        };
+        var fixture = new ConfigFixture(files) { Settings = new() { CurrentDirectory = ConfigFixture.Full("../elsewhere") } };
+        Assert.That(fixture.State("DF1001", "svc/a/Dockerfile").Enabled, Is.False, "the nearest .hadolint.yaml");
+        Assert.That(fixture.State("DF1001", "Dockerfile").Severity, Is.EqualTo(DiagnosticSeverity.Error), "the current folder's when none is found");
+        Assert.That(fixture.State("DF1001", "island/Dockerfile").Source, Is.EqualTo("default"), "root: true ends the search");
+    }
+
+    [Test]
+    public void Syntax_diagnostics_are_configured_like_rules_but_not_by_the_catch_all_setting()
+    {
+        const string Broken = "FROM alpine:3.20\nUSER root\nBOGUS x\n"; // DF0001, DF1001
+        var byId = new ConfigFixture((".dockerlint.yaml", "root: true\nseverity: { DF0001: warning }\n")).Lint("Dockerfile", Broken);
+        Assert.That(SeverityOf("DF0001", byId), Is.EqualTo(DiagnosticSeverity.Warning));
+        Assert.That(SeverityOf("DF1001", byId), Is.EqualTo(DiagnosticSeverity.Warning), "the rule fires on this file");
+        var all = new ConfigFixture((".editorconfig", "root = true\n[*]\ndotnet_analyzer_diagnostic.severity = none\n")).Lint("Dockerfile", Broken);
+        Assert.That(SeverityOf("DF0001", all), Is.EqualTo(DiagnosticSeverity.Error), "the catch-all leaves syntax diagnostics alone");
+        Assert.That(SeverityOf("DF1001", all), Is.Null);
+        var category = new ConfigFixture((".editorconfig", "root = true\n[*]\ndotnet_analyzer_diagnostic.category-Syntax.severity = suggestion\n")).Lint("Dockerfile", Broken);
+        Assert.That(SeverityOf("DF0001", category), Is.EqualTo(DiagnosticSeverity.Info));
     }
 }

@@ -1,3 +1,4 @@
+using DockerLint.Parser.Context;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Syntax;
 using DockerLint.Parser.Tests;
@@ -23,10 +24,14 @@ public sealed class DockerfileRulesCorpusTests
         var notifications = new List<string>();
         var filesWithFindings = rules.ToDictionary(id => id, _ => 0);
 
-        foreach (var file in files)
+        // Build contexts exercise the rules that read one: every other file gets a typical .dockerignore, the rest none.
+        var ignore = DockerIgnore.Parse(".git\nnode_modules\n*.md\n!README.md\ndocs\n**/*.log\n");
+        for (var i = 0; i < files.Count; i++)
         {
+            var file = files[i];
             var model = DockerfileModel.Create(DockerfileSyntaxTree.Parse(File.ReadAllBytes(file), file));
-            var result = engine.Analyze(model);
+            var context = new BuildContext(Path.GetDirectoryName(file)!, i % 2 == 0 ? ignore : null, ".dockerignore");
+            var result = engine.Analyze(model, context);
             notifications.AddRange(result.Notifications.Select(n => $"{Path.GetRelativePath(dir, file)}: {n.Message}"));
             foreach (var group in result.Diagnostics.Where(d => counts.ContainsKey(d.Id)).GroupBy(d => d.Id))
             {

@@ -20,15 +20,21 @@ public sealed class RuleExplanationExamplesTests
         Assert.That(example, Is.Not.Null, "'## Example' has a code block");
         Assert.That(useInstead, Is.Not.Null, "'## Use instead' has a code block");
 
-        Assert.That(Run(rule, example!), Is.Not.Empty, $"{rule.Id} fires on its documented example:\n{example}");
-        Assert.That(Run(rule, useInstead!), Is.Empty, $"{rule.Id} stays quiet on its documented fix:\n{useInstead}");
+        // A Dockerfile example is built in a context whose .dockerignore is the section's ```dockerignore block (none without one).
+        var exampleContext = Lint.Context(CodeBlock(rule.Explanation, "## Example", "dockerignore"));
+        var useInsteadContext = Lint.Context(CodeBlock(rule.Explanation, "## Use instead", "dockerignore"));
+        Assert.That(Run(rule, example!, exampleContext), Is.Not.Empty, $"{rule.Id} fires on its documented example:\n{example}");
+        Assert.That(Run(rule, useInstead!, useInsteadContext), Is.Empty, $"{rule.Id} stays quiet on its documented fix:\n{useInstead}");
     }
 
-    private static IEnumerable<string> Run(Rule rule, string code)
-        => (rule.Target == RuleTarget.Dockerfile ? Lint.Dockerfile(rule.Id, code, rule.ExampleOptions) : Lint.Compose(rule.Id, code, options: rule.ExampleOptions)).Select(d => d.GetMessage());
+    private static IEnumerable<string> Run(Rule rule, string code, DockerLint.Parser.Context.BuildContext context)
+        => (rule.Target == RuleTarget.Dockerfile ? Lint.Dockerfile(rule.Id, code, rule.ExampleOptions, context) : Lint.Compose(rule.Id, code, options: rule.ExampleOptions)).Select(d => d.GetMessage());
 
-    /// <summary>The first fenced code block after <paramref name="heading"/> and before the next heading.</summary>
-    internal static string? CodeBlock(string markdown, string heading)
+    /// <summary>
+    /// The first fenced code block after <paramref name="heading"/> and before the next heading; with
+    /// <paramref name="language"/>, the first block whose fence names that language.
+    /// </summary>
+    internal static string? CodeBlock(string markdown, string heading, string? language = null)
     {
         var start = markdown.IndexOf(heading, StringComparison.Ordinal);
         if (start < 0)
@@ -38,7 +44,7 @@ public sealed class RuleExplanationExamplesTests
 
         var next = markdown.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
         var section = next < 0 ? markdown[start..] : markdown[start..next];
-        var open = section.IndexOf("```", StringComparison.Ordinal);
+        var open = section.IndexOf(language is null ? "```" : "```" + language + "\n", StringComparison.Ordinal);
         if (open < 0)
         {
             return null;

@@ -68,14 +68,18 @@ public sealed class ComposeResource : ComposeElement
 /// </summary>
 public sealed class ComposeProject
 {
+    private readonly ImmutableDictionary<string, string> _workingDirectories;
+
     internal ComposeProject(
         YamlMapping root,
         IComposeInterpolation interpolation,
         ImmutableArray<YamlFile> files,
         ImmutableArray<Diagnostic> diagnostics,
         string? projectDirectory = null,
-        IReadOnlyDictionary<string, string>? workingDirectories = null)
+        IReadOnlyDictionary<string, string>? workingDirectories = null,
+        Func<string, string?>? readFile = null)
     {
+        _readFile = readFile;
         Root = root;
         ProjectDirectory = projectDirectory ?? Path.GetDirectoryName(files.IsEmpty ? root.Source.Path : files[0].Source.Path) ?? ".";
         _workingDirectories = workingDirectories?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, string>.Empty;
@@ -98,16 +102,25 @@ public sealed class ComposeProject
     /// <param name="diagnostics">Loading problems.</param>
     /// <param name="projectDirectory">The project directory; the first file's folder by default.</param>
     /// <param name="workingDirectories">Per file (absolute path), the folder its relative paths are resolved against; the project directory for files not listed.</param>
+    /// <param name="readFile">How other files of the project (env files …) are read; null when they cannot be.</param>
     public static ComposeProject Create(
         YamlMapping root,
         IComposeInterpolation interpolation,
         ImmutableArray<YamlFile> files,
         ImmutableArray<Diagnostic> diagnostics,
         string? projectDirectory = null,
-        IReadOnlyDictionary<string, string>? workingDirectories = null)
-        => new(root, interpolation, files, diagnostics, projectDirectory, workingDirectories);
+        IReadOnlyDictionary<string, string>? workingDirectories = null,
+        Func<string, string?>? readFile = null)
+        => new(root, interpolation, files, diagnostics, projectDirectory, workingDirectories, readFile);
 
-    private readonly ImmutableDictionary<string, string> _workingDirectories;
+    private readonly Func<string, string?>? _readFile;
+
+    /// <summary>
+    /// Reads another file of the project (an <c>env_file</c> …) by absolute path, through the same
+    /// access the loader used (the disk, or the files a test or an editor supplies); null when it
+    /// does not exist, cannot be read, or the project was built without file access.
+    /// </summary>
+    public string? ReadFile(string path) => _readFile?.Invoke(path);
 
     /// <summary>The project directory: where relative paths of the given files and their overrides are resolved.</summary>
     public string ProjectDirectory { get; }

@@ -6,7 +6,10 @@ using Microsoft.CodeAnalysis;
 
 namespace DockerLint.Rules.Compose.BestPractice;
 
-/// <summary>A service pulls an image with the tag <c>latest</c>, or with no tag (which means <c>latest</c>).</summary>
+/// <summary>
+/// A service pulls an image with the tag <c>latest</c> or another floating tag (<c>stable</c>,
+/// <c>edge</c>, <c>nightly</c> …; option <c>prohibited-tags</c>), or with no tag (which means <c>latest</c>).
+/// </summary>
 public sealed class DC3001LatestTag : ComposeRule
 {
     private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor(
@@ -15,8 +18,11 @@ public sealed class DC3001LatestTag : ComposeRule
         "Image '{0}' {1}; pin a version tag or a digest ({2})",
         RuleCategories.BestPractice,
         DiagnosticSeverity.Warning,
-        "The service's image has the tag 'latest' or no tag at all, so each pull may bring a different image.",
+        "The service's image has the tag 'latest', another floating tag such as 'stable' or 'nightly', or no tag at all, so each pull may bring a different image.",
         "reproducibility");
+
+    /// <summary>The tags reported when the option <c>prohibited-tags</c> is not set: dclint's list.</summary>
+    internal static readonly ImmutableArray<string> DefaultProhibitedTags = ["latest", "stable", "edge", "test", "nightly", "dev", "beta", "canary", "lts"];
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => s_descriptor;
@@ -28,20 +34,25 @@ public sealed class DC3001LatestTag : ComposeRule
     public override string Explanation => """
         ## What it does
 
-        Reports a service's `image:` whose tag is `latest`, or that has no tag at all (Docker then
-        pulls `latest`). The value is read after interpolation: `nginx:${TAG}` with `TAG` unknown is
+        Reports a service's `image:` whose tag is `latest` or another floating tag — by default
+        dclint's list: `latest`, `stable`, `edge`, `test`, `nightly`, `dev`, `beta`, `canary`, `lts`
+        (compared without regard to case) — or that has no tag at all (Docker then pulls
+        `latest`). The value is read after interpolation: `nginx:${TAG}` with `TAG` unknown is
         not reported, `nginx:${TAG:-latest}` is (the default applies when `TAG` is neither in the
         environment nor in `.env`), and `${REGISTRY}/nginx` is, because its tag part is written out
         and there is none. An image pinned by digest (`nginx@sha256:…`, with or without a tag) is fine.
 
         A service that also has `build:` is not reported: there `image:` names the image Compose
         builds and tags, not one it pulls, and `latest` is the usual name for a local build.
-        Only `latest` counts as a floating tag; names such as `stable` or `lts` are versions some
-        projects move on purpose and are left alone.
+        Variants such as `stable-alpine` or `lts-slim` are not in the list and are not reported.
+
+        The option `prohibited-tags` replaces the list (for example `[latest, nightly, edge]`, or
+        `[latest]` to report only `latest`); a missing tag is reported whatever the list.
 
         ## Why is this bad?
 
-        `latest` is not a version: it points to whatever was pushed last. Two `docker compose pull`
+        `latest` is not a version: it points to whatever was pushed last, and `stable`, `lts` or
+        `nightly` move the same way, only on another schedule. Two `docker compose pull`
         runs a day apart can start different software, a rollback has nothing to go back to, and a
         breaking major release arrives without anyone choosing it.
 
@@ -53,6 +64,8 @@ public sealed class DC3001LatestTag : ComposeRule
             image: nginx
           cache:
             image: redis:latest
+          proxy:
+            image: traefik:stable
         ```
 
         ## Use instead
@@ -63,6 +76,8 @@ public sealed class DC3001LatestTag : ComposeRule
             image: nginx:1.27.3
           cache:
             image: redis:7.4@sha256:e7fc9b8f8a2b1a1c1c0f3d7c0a8e3e1f2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e
+          proxy:
+            image: traefik:v3.2.1
         ```
         """;
 
@@ -72,11 +87,13 @@ public sealed class DC3001LatestTag : ComposeRule
         context.RegisterProjectAction(context =>
         {
             var findings = new ServiceFindings(context);
+            var prohibited = context.Options.Contains("prohibited-tags") ? context.Options.GetList("prohibited-tags") : DefaultProhibitedTags;
+            var tags = prohibited.Select(t => t.Trim()).Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var service in context.Project.Services)
             {
                 if (service.Build is null && service.Image is { IsNull: false } image)
                 {
-                    Check(service, image, findings);
+                    Check(service, image, tags, findings);
                 }
             }
 
@@ -84,7 +101,7 @@ public sealed class DC3001LatestTag : ComposeRule
         });
     }
 
-    private static void Check(ComposeService service, ComposeString image, ServiceFindings findings)
+    private static void Check(ComposeService service, ComposeString image, HashSet<string> prohibited, ServiceFindings findings)
     {
         if (image.Value is { } value)
         {
@@ -96,9 +113,9 @@ public sealed class DC3001LatestTag : ComposeRule
 
             if (reference.Tag is { } tag)
             {
-                if (reference.IsLatest)
+                if (prohibited.Contains(tag.Text))
                 {
-                    findings.Add(service, image.Node, image.GetSpan(tag.Start, tag.Length), value, "uses the tag 'latest'");
+                    findings.Add(service, image.Node, image.GetSpan(tag.Start, tag.Length), value, $"uses the tag '{tag.Text}'");
                 }
             }
             else
@@ -126,9 +143,10 @@ public sealed class DC3001LatestTag : ComposeRule
         var shown = image.ToString();
         if (colon > slash)
         {
-            if (tail[(colon + 1)..] == "latest")
+            var tag = tail[(colon + 1)..];
+            if (prohibited.Contains(tag))
             {
-                findings.Add(service, image.Node, shown, "uses the tag 'latest'");
+                findings.Add(service, image.Node, shown, $"uses the tag '{tag}'");
             }
         }
         else if (slash >= 0 && slash < tail.Length - 1)

@@ -20,7 +20,7 @@ public sealed class DC3002HealthcheckDisabled : ComposeRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["kics:Healthcheck Not Set"];
+    public override ImmutableArray<string> Aliases => ["kics:698ed579-b239-4f8f-a388-baa4bcb13ef8"];
 
     /// <inheritdoc />
     public override string Explanation => """
@@ -29,7 +29,9 @@ public sealed class DC3002HealthcheckDisabled : ComposeRule
         Reports a service whose `healthcheck:` says `disable: true`, or whose `test` is `["NONE"]`,
         on that value (after interpolation: `disable: ${NO_CHECK}` with an unknown value is not
         reported). A service with no `healthcheck:` at all is not reported: its image may define a
-        `HEALTHCHECK`, which Compose then uses.
+        `HEALTHCHECK`, which Compose then uses. When the service builds a Dockerfile DockerLint can
+        read and the stage it builds defines a `HEALTHCHECK`, the message says that the Compose file
+        overrides it.
 
         ## Why is this bad?
 
@@ -75,13 +77,18 @@ public sealed class DC3002HealthcheckDisabled : ComposeRule
                     continue;
                 }
 
+                // Cross-file: say so when the Dockerfile the service builds defines the check being turned off.
+                var overrides = context.BuildOf(service) is { TargetStage: { } stage }
+                    && Correctness.DC2003HealthyDependencyWithoutHealthcheck.HealthcheckOf(stage) is { IsNone: false }
+                    ? ", which overrides the HEALTHCHECK of its Dockerfile"
+                    : "";
                 if (healthcheck.Disable && healthcheck.Node["disable"] is { } disable)
                 {
-                    findings.Add(service, disable, "disable: true");
+                    findings.Add(service, disable, "disable: true" + overrides);
                 }
                 else if (healthcheck.Test is { IsList: true, Items: [var none, ..] })
                 {
-                    findings.Add(service, none.Node, "test: [\"NONE\"]");
+                    findings.Add(service, none.Node, "test: [\"NONE\"]" + overrides);
                 }
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DockerLint.Parser.Compose.Interpolation;
 using DockerLint.Parser.Compose.Model;
 using DockerLint.Parser.Compose.Yaml;
 using DockerLint.Rules.Engine;
@@ -25,7 +26,7 @@ public sealed class DC1002HardcodedSecret : ComposeRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["kics:Passwords And Secrets"];
+    public override ImmutableArray<string> Aliases => ["kics:a88baa34-e2ad-44ea-ad6f-8cac87bc7c71"];
 
     /// <inheritdoc />
     public override double? SecuritySeverity => 7.5;
@@ -46,6 +47,12 @@ public sealed class DC1002HardcodedSecret : ComposeRule
 
         Labels (`labels:` and `build.labels`) are checked for well-known credentials only: their
         names follow other conventions.
+
+        The files a service's `env_file:` names are read too (relative to the project directory, or
+        to the folder of the file an `extends:` reads), and a secret written in one is reported there, on its value, by the same
+        tests — an env file is where secrets are moved to keep them out of `compose.yaml`, but its
+        variables still end up in the container's environment, and a committed env file is as
+        public as the Compose file. A missing or unreadable env file is skipped.
 
         Values are read after interpolation. A value from a variable the linter cannot know
         (`${DB_PASSWORD}` with no `.env` entry) is not reported, and neither is an empty value or a
@@ -115,10 +122,12 @@ public sealed class DC1002HardcodedSecret : ComposeRule
         context.RegisterProjectAction(context =>
         {
             var findings = new ServiceFindings(context);
+            var envFiles = new Dictionary<string, (YamlSource Source, EnvFile File)?>(StringComparer.Ordinal);
             foreach (var service in context.Project.Services)
             {
                 Check(service, service.Environment, "Environment variable", byName: true, findings);
                 Check(service, service.Labels, "Label", byName: false, findings);
+                CheckEnvFiles(context.Project, service, envFiles, findings);
                 if (service.Build is { } build)
                 {
                     Check(service, build.Args, "Build argument", byName: true, findings);
@@ -158,5 +167,57 @@ public sealed class DC1002HardcodedSecret : ComposeRule
                 findings.Add(service, entry.Node, written.Span, kind, entry.Key, what);
             }
         }
+    }
+
+    /// <summary>
+    /// Secrets written in the files a service's <c>env_file:</c> names, read through the project's file
+    /// access and reported in those files. Each file is read once.
+    /// </summary>
+    private static void CheckEnvFiles(
+        ComposeProject project, ComposeService service, Dictionary<string, (YamlSource Source, EnvFile File)?> cache, ServiceFindings findings)
+    {
+        foreach (var envFile in service.EnvFiles)
+        {
+            if (envFile.Path.Value is not { Length: > 0 } relative)
+            {
+                continue;
+            }
+
+            var path = Path.GetFullPath(relative, project.WorkingDirectoryOf(envFile.Path.Node.Source));
+            if (!cache.TryGetValue(path, out var parsed))
+            {
+                parsed = project.ReadFile(path) is { } text ? Parse(text, path) : null;
+                cache[path] = parsed;
+            }
+
+            if (parsed is not var (source, file))
+            {
+                continue;
+            }
+
+            foreach (var entry in file.Entries)
+            {
+                if (!entry.HasValue || entry.Value.Value is not { Length: > 0 } value || entry.ValueSpan.IsEmpty)
+                {
+                    continue;
+                }
+
+                var name = Path.GetFileName(path);
+                if (SecretPatterns.FindToken(value) is { } token)
+                {
+                    findings.Add(service, source, entry.ValueSpan, $"env_file {name}: variable", entry.Key, $"holds {token.Format}");
+                }
+                else if (SecretPatterns.IsSecretName(entry.Key) && !SecretPatterns.IsInertValue(value))
+                {
+                    findings.Add(service, source, entry.ValueSpan, $"env_file {name}: variable", entry.Key, "has a literal value");
+                }
+            }
+        }
+    }
+
+    private static (YamlSource, EnvFile) Parse(string text, string path)
+    {
+        var source = new YamlSource(path, SourceText.From(text));
+        return (source, EnvFileParser.Parse(source.Text, path));
     }
 }

@@ -20,7 +20,7 @@ public sealed class DC1004PortOnAllInterfaces : ComposeRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["kics:Container Traffic Not Bound To Host Interface", "dclint:no-unbound-port-interfaces"];
+    public override ImmutableArray<string> Aliases => ["kics:451d79dc-0588-476a-ad03-3c7f0320abb3", "dclint:no-unbound-port-interfaces"];
 
     /// <inheritdoc />
     public override double? SecuritySeverity => 5.3;

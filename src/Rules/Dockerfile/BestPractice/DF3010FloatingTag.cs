@@ -35,9 +35,6 @@ public sealed class DF3010FloatingTag : DockerfileRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["dclint:service-image-require-explicit-tag"];
-
-    /// <inheritdoc />
     public override string Explanation => """
         ## What it does
 
@@ -47,7 +44,8 @@ public sealed class DF3010FloatingTag : DockerfileRule
         `experimental`, `snapshot` and a few more — alone or followed by a variant
         (`nginx:stable-alpine`, `node:lts-slim`, `cgr.dev/chainguard/go:latest-dev`). The tag `latest`
         itself, and a missing tag, are DF3001's. A channel followed by a version or a date is a
-        pinned release and is not reported (`rust:nightly-2024-05-01`). It reads the same images as
+        pinned release and is not reported (`rust:nightly-2024-05-01`), and so is one followed by a
+        commit hash (`ghcr.io/org/app:main-3f2a1bc`). It reads the same images as
         DF3001: FROM, `COPY --from=<image>` and `RUN --mount=…,from=<image>`, resolved through ARG
         defaults; stage names, `scratch`, digests and unknown values are left alone.
 
@@ -93,7 +91,7 @@ public sealed class DF3010FloatingTag : DockerfileRule
             }
 
             if (tag.Length > channel.Length && tag.StartsWith(channel, StringComparison.OrdinalIgnoreCase) && tag[channel.Length] is '-' or '_' or '.'
-                && !words.Skip(channel.Count(c => c is '-' or '_') + 1).Any(w => w.Length > 0 && char.IsAsciiDigit(w[0])))
+                && !words.Skip(channel.Count(c => c is '-' or '_') + 1).Any(IsPin))
             {
                 return channel;
             }
@@ -101,6 +99,10 @@ public sealed class DF3010FloatingTag : DockerfileRule
 
         return null;
     }
+
+    /// <summary>A word that pins a release: a version or date (starts with a digit) or a commit hash (7+ hex digits).</summary>
+    private static bool IsPin(string word)
+        => word.Length > 0 && (char.IsAsciiDigit(word[0]) || (word.Length >= 7 && word.All(char.IsAsciiHexDigitLower) && word.Any(char.IsAsciiDigit)));
 
     private static void Check(DockerfileContext context)
     {

@@ -45,7 +45,9 @@ public sealed class DF1010UntrustedRegistry : DockerfileRule
         Entries are registry hosts, compared without regard to case: `ghcr.io`,
         `registry.example.com:5000` (that port only), `registry.example.com` (any port),
         `*.example.com` (any host below example.com, but not example.com itself), and `*` (any
-        registry). `docker.io` stands for Docker Hub, which is what an image with no registry
+        registry). A host may be followed by a path prefix to trust one namespace only:
+        `ghcr.io/acme` trusts `ghcr.io/acme/app` but not `ghcr.io/other/app`, and
+        `docker.io/library` trusts Docker Hub's official images (`alpine`, `node`). `docker.io` stands for Docker Hub, which is what an image with no registry
         (`alpine`, `bitnami/redis`) comes from; `index.docker.io` and `docker.io` written in the
         image are Docker Hub too. Stage names, `scratch`, bare `--from` names that may be build
         contexts, and images whose registry is only known at build time (`${REGISTRY}/app`) are not
@@ -75,7 +77,11 @@ public sealed class DF1010UntrustedRegistry : DockerfileRule
     /// <inheritdoc />
     public override void Initialize(DockerfileAnalysisContext context) => context.RegisterFileAction(Check);
 
-    /// <summary>True when the image's registry matches one of the entries.</summary>
+    /// <summary>
+    /// True when the image matches one of the entries: a registry host (<c>ghcr.io</c>,
+    /// <c>registry.example.com:5000</c>), a host wildcard (<c>*.example.com</c>, <c>*</c>), either of
+    /// them followed by a path prefix (<c>ghcr.io/acme</c>, <c>docker.io/library</c>).
+    /// </summary>
     internal static bool IsTrusted(ImageReference image, IEnumerable<string> entries)
     {
         var registry = image.Domain.Length == 0 ? ImageReference.DefaultDomain : image.Domain;
@@ -89,15 +95,20 @@ public sealed class DF1010UntrustedRegistry : DockerfileRule
         foreach (var raw in entries)
         {
             var entry = raw.Trim().TrimEnd('/');
-            if (entry is "docker.io" or "index.docker.io" or "registry-1.docker.io" or "hub.docker.com")
+            var slash = entry.IndexOf('/');
+            var entryHost = slash < 0 ? entry : entry[..slash];
+            var entryPath = slash < 0 ? null : entry[(slash + 1)..];
+            if (entryHost is "docker.io" or "index.docker.io" or "registry-1.docker.io" or "hub.docker.com")
             {
-                entry = ImageReference.DefaultDomain;
+                entryHost = ImageReference.DefaultDomain;
             }
 
-            if (entry == "*"
-                || string.Equals(entry, registry, StringComparison.OrdinalIgnoreCase)
-                || (!entry.Contains(':', StringComparison.Ordinal) && string.Equals(entry, host, StringComparison.OrdinalIgnoreCase))
-                || (entry.StartsWith("*.", StringComparison.Ordinal) && (registry.EndsWith(entry[1..], StringComparison.OrdinalIgnoreCase) || host.EndsWith(entry[1..], StringComparison.OrdinalIgnoreCase))))
+            var hostMatches = entryHost == "*"
+                || string.Equals(entryHost, registry, StringComparison.OrdinalIgnoreCase)
+                || (!entryHost.Contains(':', StringComparison.Ordinal) && string.Equals(entryHost, host, StringComparison.OrdinalIgnoreCase))
+                || (entryHost.StartsWith("*.", StringComparison.Ordinal)
+                    && (registry.EndsWith(entryHost[1..], StringComparison.OrdinalIgnoreCase) || host.EndsWith(entryHost[1..], StringComparison.OrdinalIgnoreCase)));
+            if (hostMatches && (entryPath is null || image.Path == entryPath || image.Path.StartsWith(entryPath + "/", StringComparison.Ordinal)))
             {
                 return true;
             }

@@ -56,7 +56,7 @@ public sealed class DF5002RedundantTargetPlatform : DockerfileRule
     private static void Check(InstructionContext<FromInstruction> context)
     {
         var from = context.Instruction;
-        if (from.Platform is not { Value: { } word } platform || word.Text is not ("$TARGETPLATFORM" or "${TARGETPLATFORM}"))
+        if (from.Platform is not { Value: { } word } platform || word.Text.Trim('"') is not ("$TARGETPLATFORM" or "${TARGETPLATFORM}"))
         {
             return;
         }

@@ -36,7 +36,7 @@ public sealed class DC3001LatestTagTests
             ("compose.override.yaml", "services:\n  web:\n    image: nginx:{|#0:latest|}\n"));
 
     [TestCase("services:\n  web:\n    image: nginx:1.27\n", TestName = "a version tag")]
-    [TestCase("services:\n  web:\n    image: nginx:stable\n", TestName = "other floating tags are left alone")]
+    [TestCase("services:\n  web:\n    image: nginx:stable-alpine\n", TestName = "variants of floating tags are versions of their own")]
     [TestCase("services:\n  web:\n    image: nginx@" + Digest + "\n", TestName = "a digest")]
     [TestCase("services:\n  web:\n    image: nginx:latest@" + Digest + "\n", TestName = "latest pinned by a digest")]
     [TestCase("services:\n  web:\n    image: nginx:${TAG}\n", TestName = "unknown tag")]
@@ -64,4 +64,19 @@ public sealed class DC3001LatestTagTests
             Id,
             ("compose.yaml", "services:\n  web:\n    image: example/web\n"),
             ("compose.override.yaml", "services:\n  web:\n    build: ./web\n"));
+
+    [TestCase("services:\n  web:\n    image: nginx:{|#0:stable|}\n", TestName = "stable")]
+    [TestCase("services:\n  web:\n    image: node:{|#0:lts|}\n", TestName = "lts")]
+    [TestCase("services:\n  web:\n    image: \"example/app:{|#0:nightly|}\"\n", TestName = "nightly, quoted")]
+    [TestCase("services:\n  web:\n    image: {|#0:${REGISTRY}/app:edge|}\n", TestName = "edge after an unknown registry")]
+    [TestCase("services:\n  web:\n    image: {|#0:app:${TAG:-dev}|}\n", TestName = "dev as a default")]
+    public void Fires_on_other_floating_tags(string markup) => Lint.ComposeCatches(Id, markup);
+
+    [Test]
+    public void Fires_on_the_configured_prohibited_tags()
+        => Lint.ComposeCatches(Id, "services:\n  a:\n    image: app:{|#0:release|}\n  b:\n    image: nginx:stable\n  c:\n    image: {|#1:redis|}\n", options: Lint.Options(("prohibited-tags", ["release"])));
+
+    [Test]
+    public void Stays_quiet_on_tags_the_option_leaves_out()
+        => Lint.ComposeCatchesNot(Id, "services:\n  a:\n    image: nginx:latest\n  b:\n    image: node:lts\n", options: Lint.Options(("prohibited-tags", ["nightly"])));
 }

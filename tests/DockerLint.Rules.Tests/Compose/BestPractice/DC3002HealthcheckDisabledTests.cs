@@ -22,6 +22,16 @@ public sealed class DC3002HealthcheckDisabledTests
             ("compose.yaml", "services:\n  api:\n    image: a:1\n    healthcheck:\n      test: [\"CMD\", \"/healthz\"]\n"),
             ("compose.override.yaml", "services:\n  api:\n    healthcheck:\n      disable: {|#0:true|}\n"));
 
+    [Test]
+    public void Fires_and_says_that_it_overrides_the_Dockerfile_HEALTHCHECK()
+    {
+        var findings = ComposeLint.Catches(
+            Id,
+            ("compose.yaml", "services:\n  api:\n    build: api\n    healthcheck:\n      disable: {|#0:true|}\n"),
+            ("api/Dockerfile", "FROM alpine:3.20 AS base\nHEALTHCHECK CMD true\nFROM base\n"));
+        Assert.That(findings.Single().GetMessage(), Does.Contain("overrides the HEALTHCHECK of its Dockerfile"));
+    }
+
     [TestCase("services:\n  api:\n    image: a:1\n    healthcheck:\n      test: [\"CMD\", \"/healthz\"]\n", TestName = "a test")]
     [TestCase("services:\n  api:\n    image: a:1\n    healthcheck:\n      test: [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"]\n      disable: false\n", TestName = "disable: false")]
     [TestCase("services:\n  api:\n    image: a:1\n", TestName = "no healthcheck (the image's applies)")]

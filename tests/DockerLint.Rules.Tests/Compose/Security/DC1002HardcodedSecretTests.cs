@@ -93,4 +93,29 @@ public sealed class DC1002HardcodedSecretTests
     [TestCase("    labels:\n      com.example.password: abc\n      traefik.http.routers.web.rule: Host(`example.com`)\n", TestName = "labels are checked for credential formats only")]
     [TestCase("    command: [\"--password\", \"s3cret\"]\n", TestName = "command is not checked")]
     public void Stays_quiet(string body) => Lint.ComposeCatchesNot(Id, Service(body), Env);
+
+    [Test]
+    public void Fires_in_the_env_file_a_service_names()
+    {
+        var diagnostics = ComposeLint.Catches(
+            Id,
+            ("compose.yaml", "services:\n  a:\n    image: a:1\n    env_file:\n      - app.env\n  b:\n    image: b:1\n    env_file: app.env\n"),
+            ("app.env", "# database\nDB_HOST=db\nDB_PASSWORD={|#0:s3cr3t-Passw0rd|}\nGITHUB={|#1:ghp_0123456789abcdefghijABCDEFGHIJ012345|}\nTOKEN_TTL=3600\nAPI_KEY=\nSECRET_KEY=${FROM_SHELL}\n"));
+        Assert.That(diagnostics[0].GetMessage(), Does.Contain("env_file app.env: variable 'DB_PASSWORD' has a literal value (services 'a' and 'b')"));
+    }
+
+    [Test]
+    public void Fires_in_an_env_file_beside_an_extended_file()
+        => ComposeLint.Catches(
+            Id,
+            ("compose.yaml", "services:\n  web:\n    extends:\n      file: base/base.yaml\n      service: base\n    image: a:1\n"),
+            ("base/base.yaml", "services:\n  base:\n    env_file:\n      - path: secrets.env\n        required: false\n"),
+            ("base/secrets.env", "export REDIS_PASSWORD='{|#0:hunter2-but-longer|}'\n"));
+
+    [Test]
+    public void Stays_quiet_on_env_files_without_secrets_or_missing()
+        => ComposeLint.CatchesNot(
+            Id,
+            ("compose.yaml", "services:\n  a:\n    image: a:1\n    env_file:\n      - app.env\n      - path: missing.env\n        required: false\n      - ${ENV_FILE}\n"),
+            ("app.env", "DB_HOST=db\nDB_PASSWORD=changeme\nDB_PASSWORD_FILE=/run/secrets/db\nPASSWORD\n"));
 }

@@ -11,6 +11,8 @@ public sealed class DC1004PortOnAllInterfacesTests
     [TestCase("      - {|#0:\"0.0.0.0:8080:80\"|}\n", TestName = "0.0.0.0")]
     [TestCase("      - {|#0:\"[::]:8080:80\"|}\n", TestName = "[::]")]
     [TestCase("      - {|#0:\"8000-8010:8000-8010\"|}\n", TestName = "range")]
+    [TestCase("      - {|#0:\"0.0.0.0:8000-8010:80\"|}\n", TestName = "range on 0.0.0.0")]
+    [TestCase("      - {|#0:{target: 80, published: \"8000-8010\", host_ip: \"::\"}|}\n", TestName = "long syntax, ::")]
     [TestCase("      - {|#0:\"8080:80/udp\"|}\n", TestName = "udp")]
     [TestCase("      - {|#0:\"3000\"|}\n", TestName = "bare container port: random host port")]
     [TestCase("      - {|#0:{target: 80, published: 8080}|}\n", TestName = "long syntax")]

@@ -10,12 +10,14 @@ public sealed class DF3010FloatingTagTests
     [TestCase("FROM nginx:{|#0:stable-alpine3.20|}\n", TestName = "a variant with a version is still the channel")]
     [TestCase("FROM cgr.dev/chainguard/go:{|#0:latest-dev|}\n", TestName = "latest with a variant")]
     [TestCase("FROM ghcr.io/org/app:{|#0:main|}\n", TestName = "a branch name")]
+    [TestCase("FROM ghcr.io/org/app:{|#0:main-abcdef|}\n", TestName = "a branch with a word that is not a hash")]
     [TestCase("FROM rust:{|#0:NIGHTLY|}\n", TestName = "upper case")]
     [TestCase("ARG CHANNEL=edge\nFROM {|#0:alpine:${CHANNEL}|}\n", TestName = "through an ARG default: the whole word")]
     [TestCase("FROM alpine:3.20\nCOPY --from=ghcr.io/org/tools:{|#0:nightly|} /t /t\n", TestName = "COPY --from an image")]
     [TestCase("FROM alpine:3.20\nRUN --mount=from=ghcr.io/org/tools:{|#0:dev|},target=/t ls /t\n", TestName = "RUN --mount from an image")]
     [TestCase("FROM alpine:3.20\nONBUILD COPY --from=org/tools:{|#0:canary|} /t /t\n", TestName = "ONBUILD COPY --from")]
     [TestCase("FROM node:{|#0:lts|} AS build\nFROM build\n", TestName = "a stage's base image")]
+    [TestCase("# escape=`\nFROM mcr.microsoft.com/powershell:{|#0:lts-nanoserver-ltsc2022|}\nSHELL [\"pwsh\", \"-Command\"]\n", TestName = "Windows escape")]
     public void Fires(string markup) => Lint.Catches(Id, markup);
 
     [Test]
@@ -35,6 +37,7 @@ public sealed class DF3010FloatingTagTests
     [TestCase("FROM nginx\n", TestName = "no tag is DF3001's")]
     [TestCase("FROM rust:nightly-2024-05-01\n", TestName = "a dated nightly")]
     [TestCase("FROM node:lts-20.04\n", TestName = "a channel with a version")]
+    [TestCase("FROM ghcr.io/org/app:main-3f2a1bc\n", TestName = "a branch with a commit hash")]
     [TestCase("FROM python:3.12-dev\n", TestName = "dev as a variant after a version")]
     [TestCase("FROM developer/tool:1.0\n", TestName = "a repository that starts like a channel")]
     [TestCase("FROM nginx:stablish\n", TestName = "a word that only starts like a channel")]

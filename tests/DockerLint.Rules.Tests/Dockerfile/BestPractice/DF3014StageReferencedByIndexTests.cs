@@ -7,6 +7,7 @@ public sealed class DF3014StageReferencedByIndexTests
     [TestCase("FROM golang:1.23\nFROM alpine:3.20\nCOPY --from={|#0:0|} /a /a\n", TestName = "COPY --from an index")]
     [TestCase("FROM golang:1.23 AS build\nFROM alpine:3.20\nRUN --mount=type=bind,from={|#0:0|},target=/b ls /b\n", TestName = "RUN --mount from an index")]
     [TestCase("ARG N=0\nFROM golang:1.23\nFROM alpine:3.20\nARG N\nCOPY --from={|#0:$N|} /a /a\n", TestName = "through an ARG")]
+    [TestCase("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY --from={|#0:0|} `\n  C:\\out C:\\app\n", TestName = "Windows escape and a continuation")]
     public void Fires(string markup) => Lint.Catches(Id, markup);
 
     [Test]

@@ -12,6 +12,7 @@ public sealed class DF2001CopyFromOwnStageTests
     [TestCase("FROM golang:1.23 AS build\nCOPY \\\n  --from={|#0:build|} /a /b\n", TestName = "after a continuation")]
     [TestCase("FROM alpine:3.20 AS a\nCOPY --from={|#0:b|} /x /x\nFROM a AS b\n", TestName = "a later stage built on this one")]
     [TestCase("FROM alpine:3.20 AS a\nCOPY --from={|#0:b|} /x /x\nFROM alpine:3.20 AS b\nCOPY --from={|#1:a|} /y /y\n", TestName = "two stages copying from each other")]
+    [TestCase("FROM golang:1.23 AS build\nRUN --mount=from={|#0:build|},target=/b <<EOF\nls /b\nEOF\n", TestName = "RUN with a heredoc")]
     public void Fires(string markup) => Lint.Catches(Id, markup);
 
     [Test]

@@ -12,6 +12,7 @@ public sealed class DF2002UndefinedStageReferenceTests
     [TestCase("FROM golang:1.23 AS dependencies\nFROM alpine:3.20\nCOPY --from={|#0:dependecies|} /a /a\n", TestName = "two letters off a long name")]
     [TestCase("FROM golang:1.23 AS build\nFROM alpine:3.20\nRUN --mount=from={|#0:buidl|},target=/x ls /x\n", TestName = "RUN --mount from a typo")]
     [TestCase("ARG SRC=biulder\nFROM golang:1.23 AS builder\nFROM alpine:3.20\nARG SRC\nCOPY --from={|#0:$SRC|} /a /a\n", TestName = "a typo through an ARG")]
+    [TestCase("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022 AS builder\nSHELL [\"powershell\", \"-Command\"]\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY --from={|#0:buidler|} C:\\out C:\\app\n", TestName = "Windows escape and PowerShell")]
     public void Fires(string markup) => Lint.Catches(Id, markup);
 
     [TestCase("FROM golang:1.23 AS builder\nFROM alpine:3.20\nCOPY --from=builder /a /a\nCOPY --from=0 /b /b\n", TestName = "earlier stages")]

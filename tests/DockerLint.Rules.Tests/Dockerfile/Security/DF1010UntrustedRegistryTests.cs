@@ -38,6 +38,16 @@ public sealed class DF1010UntrustedRegistryTests
     [TestCase("ARG REGISTRY\nFROM ${REGISTRY}/app:1\n", TestName = "an unknown registry")]
     public void Stays_quiet(string text) => Lint.CatchesNot(Id, text, Trusted("ghcr.io", "*.example.com", "docker.io", "internal.corp"));
 
+    [TestCase("FROM {|#0:ghcr.io|}/other/app:1\n", TestName = "another namespace than the trusted one")]
+    [TestCase("FROM {|#0:ghcr.io|}/acmeco/app:1\n", TestName = "a namespace that only starts like the trusted one")]
+    [TestCase("FROM {|#0:bitnami/redis|}:7\n", TestName = "a Docker Hub user image when only official images are trusted")]
+    public void Fires_outside_a_trusted_namespace(string markup) => Lint.Catches(Id, markup, Trusted("ghcr.io/acme", "docker.io/library"));
+
+    [TestCase("FROM ghcr.io/acme/app:1\n", TestName = "a trusted namespace")]
+    [TestCase("FROM ghcr.io/acme/team/app:1\n", TestName = "below a trusted namespace")]
+    [TestCase("FROM alpine:3.20\nFROM docker.io/library/node:22\n", TestName = "official images")]
+    public void Stays_quiet_in_a_trusted_namespace(string text) => Lint.CatchesNot(Id, text, Trusted("ghcr.io/acme", "docker.io/library"));
+
     [Test]
     public void Stays_quiet_when_the_option_is_not_set() => Lint.CatchesNot(Id, "FROM quay.io/org/app:1\n");
 
