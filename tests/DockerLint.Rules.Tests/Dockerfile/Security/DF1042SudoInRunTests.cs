@@ -11,7 +11,7 @@ public sealed class DF1042SudoInRunTests
     [TestCase("FROM ubuntu:24.04\nRUN bash -c '{|#0:sudo|} make'\n", TestName = "in a nested script")]
     [TestCase("FROM ubuntu:24.04\nRUN <<EOF\n{|#0:sudo|} make\nEOF\n", TestName = "in a heredoc script")]
     [TestCase("FROM ubuntu:24.04\nONBUILD RUN {|#0:sudo|} make\n", TestName = "ONBUILD RUN")]
-    [TestCase("FROM ubuntu:24.04\nRUN [{|#0:\"sudo\"|}, \"make\"]\n", TestName = "exec form")]
+    [TestCase("FROM ubuntu:24.04\nRUN [\"{|#0:sudo|}\", \"make\"]\n", TestName = "exec form")]
     public void Fires(string markup) => Lint.Catches(Id, markup);
 
     [TestCase("FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y sudo\n", TestName = "installing the sudo package")]
