@@ -174,7 +174,7 @@ public sealed class PackageInvocation
                 }
 
                 if (name.Length == 2 && name[0] == '-' && name[1] != '-' && text.Length > 2 && text[0] == '-' && text[1] != '-'
-                    && text.AsSpan(1).IndexOfAnyExcept(ShortFlagLetters) < 0 && text.Contains(name[1], StringComparison.Ordinal))
+                    && text.AsSpan(1).IndexOfAnyExcept(s_shortFlagLetters) < 0 && text.Contains(name[1], StringComparison.Ordinal))
                 {
                     return option;
                 }
@@ -187,7 +187,7 @@ public sealed class PackageInvocation
     /// <summary>True when <see cref="FindOption"/> finds one of <paramref name="names"/>.</summary>
     public bool HasOption(params string[] names) => FindOption(names) is not null;
 
-    private static readonly System.Buffers.SearchValues<char> ShortFlagLetters =
+    private static readonly System.Buffers.SearchValues<char> s_shortFlagLetters =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     /// <inheritdoc />
