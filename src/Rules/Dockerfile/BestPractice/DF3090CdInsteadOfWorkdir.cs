@@ -34,6 +34,8 @@ public sealed class DF3090CdInsteadOfWorkdir : DockerfileRule
         unlike hadolint's DL3003, which flags every `cd`. `cd` to a variable's directory is not
         reported either. ONBUILD RUN is checked; a non-POSIX `SHELL` is not read.
 
+        Turn it off if your team prefers each RUN to state its directory explicitly.
+
         ## Why is this bad?
 
         `cd` lasts only until the end of its RUN, so a Dockerfile that starts RUNs with `cd` repeats

@@ -29,6 +29,8 @@ public sealed class DF3092DefaultShellReplaced : DockerfileRule
         Reports `ln` commands whose link is `/bin/sh` or `/usr/bin/sh` (`ln -sf /bin/bash /bin/sh`),
         in RUN and ONBUILD RUN. A non-POSIX `SHELL` is not read.
 
+        Turn it off for images whose purpose is to change the system shell (a distribution image).
+
         ## Why is this bad?
 
         `/bin/sh` is what every script with `#!/bin/sh`, `system()` call and package maintainer script

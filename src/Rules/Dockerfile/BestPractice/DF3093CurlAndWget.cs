@@ -30,6 +30,8 @@ public sealed class DF3093CurlAndWget : DockerfileRule
         instructions call both `curl` and `wget`. Each stage is judged on its own, since a build stage
         and the final stage install their tools separately. A non-POSIX `SHELL` is not read.
 
+        Turn it off if build stages need both (a script you do not control calls the other tool).
+
         ## Why is this bad?
 
         Both tools download files; keeping both makes the image bigger and gives an attacker one

@@ -31,6 +31,8 @@ public sealed class DF3094UseraddWithoutNoLogInit : DockerfileRule
         `--no-log-init` is given. UIDs from variables that cannot be resolved are not reported.
         A non-POSIX `SHELL` is not read.
 
+        Turn it off if your base images have no lastlog (Alpine's busybox adduser does not write one).
+
         ## Why is this bad?
 
         `useradd` reserves room for the user in `/var/log/lastlog` and `/var/log/faillog` at an offset

@@ -51,6 +51,8 @@ public sealed class DF3095PointlessCommand : DockerfileRule
         that starts a server in the background to seed it, then stops it, is normal), or
         `ssh-keygen`/`ssh-keyscan`. A non-POSIX `SHELL` is not read.
 
+        Turn it off if your RUN scripts print diagnostics on purpose (`ps`, `free` in a build log).
+
         ## Why is this bad?
 
         Each RUN runs in a fresh container that stops at the end of the step: services started there

@@ -33,6 +33,8 @@ public sealed class DF3097ArchiveCopiedThenExtracted : DockerfileRule
         from another stage (`COPY --from`), zip files (ADD does not unpack them) and archives that are
         only copied are not reported. A non-POSIX `SHELL` is not read.
 
+        Turn it off if you prefer COPY's explicit behaviour to ADD's automatic unpacking.
+
         ## Why is this bad?
 
         The COPY layer keeps the whole archive even if the RUN deletes it afterwards, so the image

@@ -36,6 +36,8 @@ public sealed class DF1040RemoteScriptExecution : DockerfileRule
         piped into `tar`, `gpg` or a file is not reported, nor an interpreter that runs its own `-c`
         script and only reads data from the pipe. ONBUILD RUN is checked; a non-POSIX `SHELL` is not read.
 
+        Turn it off only where the script's origin is pinned some other way (an internal mirror you control); otherwise download, verify and run.
+
         ## Why is this bad?
 
         The script that runs is whatever the server sends at build time: a compromised site, a

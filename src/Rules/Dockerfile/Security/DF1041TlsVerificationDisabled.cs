@@ -60,6 +60,8 @@ public sealed class DF1041TlsVerificationDisabled : DockerfileRule
 
         Values from variables that cannot be resolved are not reported. A non-POSIX `SHELL` is not read.
 
+        Turn it off only for a build that runs entirely inside a network you trust and whose TLS you cannot fix; prefer installing the CA.
+
         ## Why is this bad?
 
         Without certificate checks, TLS still encrypts but no longer proves who is on the other end:

@@ -35,6 +35,8 @@ public sealed class DF1042SudoInRun : DockerfileRule
         that only drop privileges (`gosu`, `su-exec`, `setpriv`) are not reported. ONBUILD RUN is
         checked; a non-POSIX `SHELL` is not read.
 
+        Turn it off for images that are meant to be interactive development environments, where the user needs sudo anyway.
+
         ## Why is this bad?
 
         A Dockerfile already decides who runs each step: RUN runs as the current `USER`. Using `sudo`

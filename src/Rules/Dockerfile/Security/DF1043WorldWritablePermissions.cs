@@ -33,6 +33,8 @@ public sealed class DF1043WorldWritablePermissions : DockerfileRule
         as `/tmp` needs, is not reported: there users cannot delete each other's files. Modes from
         variables that cannot be resolved are not reported. ONBUILD is checked; a non-POSIX `SHELL` is not read.
 
+        Turn it off for images run by platforms that pick a random UID (OpenShift) only if group permissions (`g+rwX` with group 0) cannot do the job.
+
         ## Why is this bad?
 
         A world-writable program, library or configuration file can be replaced by any process in the

@@ -41,6 +41,8 @@ public sealed class DF1044CredentialsInRun : DockerfileRule
         `curl -u user:password`), since the Dockerfile itself then holds the secret. Credentials that
         come from variables in URLs are left to the ARG/ENV secret rule (DF1002).
 
+        Turn it off for throw-away CI images that are never pushed; anything pushed keeps the layer.
+
         ## Why is this bad?
 
         Every RUN becomes a layer, and the command line is kept in the image history: a password on

@@ -33,6 +33,8 @@ public sealed class DF1045PasswordSetInRun : DockerfileRule
         Reports RUN commands that set account passwords: `chpasswd` (usually `echo 'root:secret' | chpasswd`),
         and `useradd`/`usermod` with `-p`/`--password`. ONBUILD RUN is checked; a non-POSIX `SHELL` is not read.
 
+        Turn it off for test images of login services (SSH test servers) that need a known account.
+
         ## Why is this bad?
 
         The password, or its hash, ends up in `/etc/shadow` of every container started from the
