@@ -353,43 +353,6 @@ public static class ShellCommandSplitter
         return Math.Min(i + 1, script.Length);
     }
 
-    /// <summary>Reads <c>$NAME</c>, <c>${…}</c>, <c>$(…)</c> or <c>$((…))</c> into the word as written.</summary>
-    private static int ReadDollar(string script, int i, StringBuilder word)
-    {
-        var start = i;
-        i++;
-        if (i < script.Length && script[i] is '(' or '{')
-        {
-            var open = script[i];
-            var close = open == '(' ? ')' : '}';
-            var depth = 0;
-            for (; i < script.Length; i++)
-            {
-                if (script[i] == open)
-                {
-                    depth++;
-                }
-                else if (script[i] == close && --depth == 0)
-                {
-                    i++;
-                    break;
-                }
-            }
-        }
-        else
-        {
-            while (i < script.Length && (char.IsAsciiLetterOrDigit(script[i]) || script[i] == '_'))
-            {
-                i++;
-            }
-
-            if (i == start + 1 && i < script.Length && script[i] is '@' or '*' or '#' or '?' or '$' or '!' or '-')
-            {
-                i++;
-            }
-        }
-
-        word.Append(script, start, i - start);
-        return i;
-    }
+    /// <summary>Reads <c>$NAME</c>, <c>${…}</c>, <c>$(…)</c> or <c>$((…))</c> into the word as written (the shell layer's reader).</summary>
+    private static int ReadDollar(string script, int i, StringBuilder word) => ShellScriptReader.ReadDollar(script, i, word, null);
 }

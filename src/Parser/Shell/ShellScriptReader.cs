@@ -1283,8 +1283,12 @@ internal static class ShellScriptReader
         return end;
     }
 
-    /// <summary>Reads <c>$NAME</c>, <c>${…}</c>, <c>$(…)</c> (a substitution) or <c>$((…))</c> into the word as written.</summary>
-    private static int ReadDollar(string s, int i, StringBuilder word, List<(int, int)> subs)
+    /// <summary>
+    /// Reads <c>$NAME</c>, <c>${…}</c>, <c>$(…)</c> (a substitution, whose inner range is added to
+    /// <paramref name="subs"/> when given) or <c>$((…))</c> into the word as written; quotes and escapes
+    /// inside are honoured. Shared with <see cref="ShellCommandSplitter"/>.
+    /// </summary>
+    internal static int ReadDollar(string s, int i, StringBuilder word, List<(int, int)>? subs)
     {
         var start = i;
         i++;
@@ -1294,7 +1298,7 @@ internal static class ShellScriptReader
             var close = FindClose(s, i + 1);
             if (!arithmetic)
             {
-                subs.Add((i + 1, close - i - 1));
+                subs?.Add((i + 1, close - i - 1));
             }
 
             i = Math.Min(close + 1, s.Length);
