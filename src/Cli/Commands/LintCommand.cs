@@ -53,6 +53,15 @@ internal sealed record LintSettings
 
     /// <summary>The most time a file may take (<c>--timeout-per-file</c>).</summary>
     public TimeSpan TimeoutPerFile { get; init; } = AnalysisOptions.DefaultTimeoutPerFile;
+
+    /// <summary><c>--cache</c>: use the incremental cache in its default folder.</summary>
+    public bool Cache { get; init; }
+
+    /// <summary><c>--cache-dir DIR</c>: use the incremental cache in this folder.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary><c>--no-cache</c>: neither read nor write the cache (wins over the two above).</summary>
+    public bool NoCache { get; init; }
 }
 
 /// <summary>
@@ -95,7 +104,7 @@ internal static class LintCommand
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext, TimeoutPerFile = settings.TimeoutPerFile },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext, TimeoutPerFile = settings.TimeoutPerFile, CacheDirectory = CacheDirectory(settings, environment) },
             environment,
             standardInput,
             problems);
@@ -136,6 +145,36 @@ internal static class LintCommand
         }
 
         return ExitCode(report, failLevel);
+    }
+
+    /// <summary>
+    /// The cache folder of the run: none with <c>--no-cache</c>; <c>--cache-dir</c> when given; with
+    /// <c>--cache</c>, <c>$XDG_CACHE_HOME/dockerlint</c> (or <c>~/.cache/dockerlint</c>); else none.
+    /// </summary>
+    private static string? CacheDirectory(LintSettings settings, CliEnvironment environment)
+    {
+        if (settings.NoCache)
+        {
+            return null;
+        }
+
+        if (settings.CacheDirectory is { } directory)
+        {
+            return directory;
+        }
+
+        if (!settings.Cache)
+        {
+            return null;
+        }
+
+        if (Caching.ResultCache.DefaultDirectory(environment.GetVariable) is { } folder)
+        {
+            return folder;
+        }
+
+        environment.Error.WriteLine("dockerlint: warning: --cache: no cache folder is known (neither XDG_CACHE_HOME nor HOME is set); running without the cache. Use --cache-dir DIR.");
+        return null;
     }
 
     /// <summary>The exit code of a report at a fail level.</summary>
