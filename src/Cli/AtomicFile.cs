@@ -27,11 +27,15 @@ internal static class AtomicFile
             wrapped.Flush();
         });
 
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>; returns null on success, else why it failed.</summary>
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/>, atomically but without waiting for
+    /// the disk (for files whose readers detect a torn write themselves, such as cache entries); returns
+    /// null on success, else why it failed.
+    /// </summary>
     public static string? WriteBytes(string path, ReadOnlyMemory<byte> content)
-        => WriteStream(path, stream => stream.Write(content.Span));
+        => WriteStream(path, stream => stream.Write(content.Span), flushToDisk: false);
 
-    private static string? WriteStream(string path, Action<Stream> write)
+    private static string? WriteStream(string path, Action<Stream> write, bool flushToDisk = true)
     {
         string target;
         try
@@ -65,7 +69,7 @@ internal static class AtomicFile
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk);
             }
 
             if (!OperatingSystem.IsWindows() && File.Exists(target))

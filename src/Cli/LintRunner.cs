@@ -47,8 +47,11 @@ internal sealed record AnalysisOptions
     /// <summary>The default <see cref="TimeoutPerFile"/>: far above what any real file takes (well under a second).</summary>
     public static TimeSpan DefaultTimeoutPerFile { get; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The folder of the incremental cache (<c>--cache-dir</c>); null to run without it.</summary>
+    /// <summary>The folder of the incremental cache; null to run without it (<c>--no-cache</c>, or no folder known).</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>True when <see cref="CacheDirectory"/> was named (<c>--cache-dir</c>): a folder that cannot be used is then worth a warning.</summary>
+    public bool CacheDirectoryGiven { get; init; }
 }
 
 /// <summary>
@@ -209,7 +212,7 @@ internal static class LintRunner
         }
 
         var cache = ResultCache.Open(environment.FullPath(directory), options with { BuildContext = options.BuildContext is { } context ? environment.FullPath(context) : null }, rules, environment.ReadFile, out var failure);
-        if (failure is not null)
+        if (failure is not null && options.CacheDirectoryGiven)
         {
             environment.Error.WriteLine($"dockerlint: warning: {failure}");
         }
