@@ -3,7 +3,7 @@ namespace DockerLint.Cli.Tests;
 /// <summary>The incremental cache: a hit gives exactly what a fresh analysis gives, and any changed input is a miss.</summary>
 public sealed class CacheTests
 {
-    private static readonly string[] Formats = ["text", "gcc", "msbuild", "github", "json", "sarif"];
+    private static readonly string[] s_formats = ["text", "gcc", "msbuild", "github", "json", "sarif"];
 
     /// <summary>A Compose project with a .env, a built Dockerfile with a .dockerignore, and a suppressed finding.</summary>
     private static string Project() => CliHarness.Files(CliHarness.TempDir(),
@@ -26,7 +26,7 @@ public sealed class CacheTests
     {
         var root = Project();
         var cache = Path.Combine(CliHarness.TempDir(), "cache");
-        foreach (var format in Formats)
+        foreach (var format in s_formats)
         {
             var fresh = Harness(root).Run("--no-cache", "--format", format, ".");
             var cold = Harness(root).Run(Args(cache, "--format", format, "."));
