@@ -44,6 +44,19 @@ public sealed class CacheTests
     }
 
     [Test]
+    public void A_baseline_applies_to_cached_findings_as_to_fresh_ones()
+    {
+        var root = Project();
+        var cache = Path.Combine(CliHarness.TempDir(), "cache");
+        Harness(root).Run(Args(cache, "--format", "gcc", "--write-baseline", "baseline.json", "."));
+        File.WriteAllText(Path.Combine(root, "tools/Dockerfile"), "FROM ubuntu:latest\nRUN apt-get install curl\nUSER nobody\n");
+
+        var fresh = Harness(root).Run("--no-cache", "--format", "sarif", "--baseline", "baseline.json", ".");
+        Assert.That(Harness(root).Run(Args(cache, "--format", "sarif", "--baseline", "baseline.json", ".")), Is.EqualTo(fresh));
+        Assert.That(Harness(root).Run(Args(cache, "--format", "sarif", "--baseline", "baseline.json", ".")), Is.EqualTo(fresh));
+    }
+
+    [Test]
     public void The_cache_folder_is_never_committed()
     {
         var cache = Path.Combine(CliHarness.TempDir(), "cache");
