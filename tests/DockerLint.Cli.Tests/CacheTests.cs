@@ -180,6 +180,19 @@ public sealed class CacheTests
     }
 
     [Test]
+    public void Runs_in_parallel_share_the_cache_without_corrupting_it()
+    {
+        var root = Project();
+        var cache = Path.Combine(CliHarness.TempDir(), "cache");
+        var fresh = Harness(root).Run("--no-cache", "--format", "json", ".");
+        var results = new CliResult[8];
+        Parallel.For(0, results.Length, i => results[i] = Harness(root).Run(Args(cache, "--format", "json", ".")));
+        Assert.That(results, Is.All.EqualTo(fresh));
+        Assert.That(Harness(root).Run(Args(cache, "--format", "json", ".")), Is.EqualTo(fresh));
+        Assert.That(Directory.EnumerateFiles(cache, "*.tmp", SearchOption.AllDirectories), Is.Empty, "no temporary file is left behind");
+    }
+
+    [Test]
     public void No_cache_writes_nothing()
     {
         var cache = Path.Combine(CliHarness.TempDir(), "cache");
