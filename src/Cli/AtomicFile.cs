@@ -17,6 +17,25 @@ internal static class AtomicFile
     /// <param name="write">Writes the content.</param>
     /// <param name="wrap">Wraps the temporary file's stream (a seam for tests that fail half-way).</param>
     public static string? Write(string path, Action<TextWriter> write, Func<Stream, Stream>? wrap = null)
+        => WriteStream(path, stream =>
+        {
+            // The wrapper is flushed, not disposed: the file stream is flushed to disk and closed by the caller.
+            var wrapped = wrap?.Invoke(stream) ?? stream;
+            using var writer = new StreamWriter(wrapped, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true) { NewLine = "\n" };
+            write(writer);
+            writer.Flush();
+            wrapped.Flush();
+        });
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/>, atomically but without waiting for
+    /// the disk (for files whose readers detect a torn write themselves, such as cache entries); returns
+    /// null on success, else why it failed.
+    /// </summary>
+    public static string? WriteBytes(string path, ReadOnlyMemory<byte> content)
+        => WriteStream(path, stream => stream.Write(content.Span), flushToDisk: false);
+
+    private static string? WriteStream(string path, Action<Stream> write, bool flushToDisk = true)
     {
         string target;
         try
@@ -48,12 +67,9 @@ internal static class AtomicFile
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var wrapped = wrap?.Invoke(stream) ?? stream)
-            using (var writer = new StreamWriter(wrapped, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" })
             {
-                write(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
+                write(stream);
+                stream.Flush(flushToDisk);
             }
 
             if (!OperatingSystem.IsWindows() && File.Exists(target))

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using DockerLint.Cli.Caching;
 using DockerLint.Parser.Compose;
 using DockerLint.Parser.Context;
 using DockerLint.Parser.Model;
@@ -45,6 +46,12 @@ internal sealed record AnalysisOptions
 
     /// <summary>The default <see cref="TimeoutPerFile"/>: far above what any real file takes (well under a second).</summary>
     public static TimeSpan DefaultTimeoutPerFile { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The folder of the incremental cache; null to run without it (<c>--no-cache</c>, or no folder known).</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>True when <see cref="CacheDirectory"/> was named (<c>--cache-dir</c>): a folder that cannot be used is then worth a warning.</summary>
+    public bool CacheDirectoryGiven { get; init; }
 }
 
 /// <summary>
@@ -64,19 +71,17 @@ internal static class LintRunner
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var sources = new SourceCache(environment.ReadFile);
-        var builds = BuildResolver(options, environment);
+        var builds = BuildResolver(options, environment, recorder: null);
+        var cache = OpenCache(options, rules, environment);
 
         // Compose projects first: the Dockerfiles their services build are linted too (once each,
         // with the build context of the first service that builds it), even when not named.
         var composeItems = items.Where(i => i.Kind == FileKind.Compose).ToList();
-        var composeResults = AnalyzeAll(composeItems, engine, options, environment, standardInput, sources, builds);
+        var composeResults = AnalyzeAll(composeItems, engine, options, environment, standardInput, sources, builds, byId, cache);
         var built = new Dictionary<string, string>(s_paths);
-        foreach (var build in composeResults.SelectMany(r => r.Builds))
+        foreach (var (context, path) in composeResults.SelectMany(r => r.Builds))
         {
-            if (build is { ContextDirectory: { } context, DockerfilePath: { } path })
-            {
-                built.TryAdd(path, context);
-            }
+            built.TryAdd(path, context);
         }
 
         var dockerfileItems = items
@@ -88,9 +93,9 @@ internal static class LintRunner
             .Where(b => !named.Contains(b.Key))
             .OrderBy(b => b.Key, StringComparer.Ordinal)
             .Select(b => new WorkItem(FileKind.Dockerfile, [new SourceFile(b.Key, FileKind.Dockerfile)], b.Value)));
-        var dockerfileResults = AnalyzeAll(dockerfileItems, engine, options, environment, standardInput, sources, builds);
+        var dockerfileResults = AnalyzeAll(dockerfileItems, engine, options, environment, standardInput, sources, builds, byId, cache);
         items = [.. composeItems, .. dockerfileItems];
-        var results = composeResults.Concat(dockerfileResults).Select(r => (r.Diagnostics, r.Problems, r.Suppressed)).ToArray();
+        var results = composeResults.Concat(dockerfileResults).ToArray();
 
         // One finding per rule and place: a file reached from two Compose projects (include, extends)
         // reports once, with the message of the first project in path order.
@@ -100,19 +105,16 @@ internal static class LintRunner
         var allProblems = new List<ToolProblem>(problems);
         for (var i = 0; i < items.Count; i++)
         {
-            // silent: kept out of the command line's report, as the compiler does with hidden diagnostics.
-            foreach (var diagnostic in results[i].Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden))
+            foreach (var finding in results[i].Findings)
             {
-                var finding = ToFinding(diagnostic, items[i].Path, byId, environment);
                 if (seen.Add((finding.Id, finding.Path, finding.Span)))
                 {
                     findings.Add(finding);
                 }
             }
 
-            foreach (var suppressed in results[i].Suppressed)
+            foreach (var finding in results[i].Suppressed)
             {
-                var finding = ToFinding(suppressed.Diagnostic, items[i].Path, byId, environment) with { Suppression = ToSuppression(suppressed.Suppression, items[i].Path, environment) };
                 if (seen.Add((finding.Id, finding.Path, finding.Span)))
                 {
                     hidden.Add(finding);
@@ -140,12 +142,25 @@ internal static class LintRunner
 
     private static readonly StringComparer s_paths = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
-    private static (List<Diagnostic> Diagnostics, List<ToolProblem> Problems, List<SuppressedDiagnostic> Suppressed, List<ServiceBuild> Builds)[] AnalyzeAll(
-        List<WorkItem> items, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, ComposeBuildResolver builds)
+    /// <summary>What one work item gave: findings in report form, tool problems, and the Dockerfiles its Compose services build.</summary>
+    private sealed record ItemResult(IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Suppressed, IReadOnlyList<ToolProblem> Problems, IReadOnlyList<(string Context, string Dockerfile)> Builds);
+
+    private static ItemResult[] AnalyzeAll(
+        List<WorkItem> items, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, ComposeBuildResolver builds, Dictionary<string, Rule> byId, ResultCache? cache)
     {
-        var results = new (List<Diagnostic>, List<ToolProblem>, List<SuppressedDiagnostic>, List<ServiceBuild>)[items.Count];
+        var results = new ItemResult[items.Count];
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
+            // Standard input is never cached: it has no file to check for changes.
+            var cacheable = cache is not null && !items[i].Files.Any(f => f.IsStandardInput);
+            if (cacheable && cache!.TryGet(items[i]) is { } hit)
+            {
+                results[i] = FromCache(hit, options, environment, sources, byId);
+                return;
+            }
+
+            var recorder = cacheable ? new InputRecorder() : null;
+            var itemSources = new List<(string Path, FileKind Kind)>();
             var diagnostics = new List<Diagnostic>();
             var itemProblems = new List<ToolProblem>();
             var suppressed = new List<SuppressedDiagnostic>();
@@ -156,7 +171,9 @@ internal static class LintRunner
             using var budget = new CancellationTokenSource(options.TimeoutPerFile);
             try
             {
-                Analyze(items[i], engine, options, environment, standardInput, sources, builds, diagnostics, itemProblems, suppressed, itemBuilds, budget.Token);
+                // With the cache each item resolves its builds itself, so that every file it reads is recorded.
+                var itemResolver = recorder is null ? builds : BuildResolver(options, environment, recorder);
+                Analyze(items[i], engine, options, environment, standardInput, sources, itemResolver, recorder, itemSources, diagnostics, itemProblems, suppressed, itemBuilds, budget.Token);
             }
             catch (OperationCanceledException) when (budget.IsCancellationRequested)
             {
@@ -169,16 +186,76 @@ internal static class LintRunner
                 itemProblems.Add(new ToolProblem(ProblemKind.InternalError, items[i].Path, $"DockerLint failed on this file: {e.GetType().Name}: {e.Message}"));
             }
 
-            results[i] = (diagnostics, itemProblems, suppressed, itemBuilds);
+            // silent: kept out of the command line's report, as the compiler does with hidden diagnostics.
+            var path = items[i].Path;
+            var result = new ItemResult(
+                [.. diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(d => ToFinding(d, path, byId, environment))],
+                [.. suppressed.Select(s => ToFinding(s.Diagnostic, path, byId, environment) with { Suppression = ToSuppression(s.Suppression, path, environment) })],
+                itemProblems,
+                [.. itemBuilds.Where(b => b is { ContextDirectory: not null, DockerfilePath: not null }).Select(b => (b.ContextDirectory!, b.DockerfilePath!))]);
+            results[i] = result;
+
+            // Files with tool problems (unreadable, timed out, a rule that failed) are analysed again next time.
+            if (recorder is not null && itemProblems.Count == 0)
+            {
+                cache!.Store(items[i], recorder, new CachedItem(result.Findings, result.Suppressed, result.Builds, itemSources));
+            }
         });
         return results;
+    }
+
+    private static ResultCache? OpenCache(AnalysisOptions options, IEnumerable<Rule> rules, CliEnvironment environment)
+    {
+        if (options.CacheDirectory is not { } directory)
+        {
+            return null;
+        }
+
+        var cache = ResultCache.Open(environment.FullPath(directory), options with { BuildContext = options.BuildContext is { } context ? environment.FullPath(context) : null }, rules, environment.ReadFile, out var failure);
+        if (failure is not null && options.CacheDirectoryGiven)
+        {
+            environment.Error.WriteLine($"dockerlint: warning: {failure}");
+        }
+
+        return cache;
+    }
+
+    /// <summary>A cached item as a fresh analysis gives it; the texts of its files are read again only if a format needs them.</summary>
+    private static ItemResult FromCache(CachedItem hit, AnalysisOptions options, CliEnvironment environment, SourceCache sources, Dictionary<string, Rule> byId)
+    {
+        foreach (var (path, kind) in hit.Sources)
+        {
+            sources.AddDeferred(path, () =>
+            {
+                try
+                {
+                    var limit = options.MaxFileSizeFor(path);
+                    return SourceDecoder.Decode(environment.ReadFile(path), path, kind == FileKind.Dockerfile ? SourceKind.Dockerfile : SourceKind.Compose, limit).Text is { } text
+                        ? SourceText.From(text)
+                        : SourceText.From("");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return null;
+                }
+            });
+        }
+
+        return new ItemResult(
+            [.. hit.Findings.Select(f => f with { Rule = byId.GetValueOrDefault(f.Id) })],
+            [.. hit.Suppressed.Select(f => f with { Rule = byId.GetValueOrDefault(f.Id) })],
+            [],
+            hit.Builds);
     }
 
     /// <summary>
     /// The file access of the cross-file rules: the disk, each Dockerfile read within the size limit and
     /// decoded the way a named Dockerfile is; pipes, sockets and devices are never opened.
     /// </summary>
-    private static ComposeBuildResolver BuildResolver(AnalysisOptions options, CliEnvironment environment)
+    /// <param name="options">The run's options.</param>
+    /// <param name="environment">The file access.</param>
+    /// <param name="recorder">Records what is read for the cache; null without it.</param>
+    private static ComposeBuildResolver BuildResolver(AnalysisOptions options, CliEnvironment environment, InputRecorder? recorder)
         => new(
             path =>
             {
@@ -186,19 +263,29 @@ internal static class LintRunner
                 {
                     var info = new FileInfo(path);
                     var limit = options.MaxFileSizeFor(path);
-                    if (!info.Exists || !FileTypes.IsRegularFile(path) || info.Length > limit)
+                    if (!info.Exists)
                     {
+                        recorder?.Absent(path);
                         return null;
                     }
 
-                    return SourceDecoder.Decode(environment.ReadFile(path), path, SourceKind.Dockerfile, limit).Text;
+                    if (!FileTypes.IsRegularFile(path) || info.Length > limit)
+                    {
+                        recorder?.Unreliable();
+                        return null;
+                    }
+
+                    var bytes = environment.ReadFile(path);
+                    recorder?.Read(path, bytes);
+                    return SourceDecoder.Decode(bytes, path, SourceKind.Dockerfile, limit).Text;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
+                    recorder?.Unreliable();
                     return null;
                 }
             },
-            Directory.Exists);
+            path => recorder is null ? Directory.Exists(path) : recorder.Directory(path, Directory.Exists(path)));
 
     private static FindingSuppression ToSuppression(Suppression suppression, string fallbackPath, CliEnvironment environment)
     {
@@ -219,6 +306,8 @@ internal static class LintRunner
         byte[]? standardInput,
         SourceCache sources,
         ComposeBuildResolver builds,
+        InputRecorder? recorder,
+        List<(string Path, FileKind Kind)> itemSources,
         List<Diagnostic> diagnostics,
         List<ToolProblem> problems,
         List<SuppressedDiagnostic> suppressed,
@@ -230,7 +319,7 @@ internal static class LintRunner
         if (item.Kind == FileKind.Dockerfile)
         {
             var file = item.Files[0];
-            if (Read(file.Path, file.IsStandardInput ? standardInput : null, SourceKind.Dockerfile, options, environment, problems) is not { } decoded)
+            if (Read(file.Path, file.IsStandardInput ? standardInput : null, SourceKind.Dockerfile, options, environment, problems, recorder) is not { } decoded)
             {
                 return;
             }
@@ -238,6 +327,8 @@ internal static class LintRunner
             diagnostics.AddRange(decoded.Diagnostics);
             if (decoded.Text is not { } text)
             {
+                recorder?.Unreliable();
+
                 // Skipped (too large, binary): an empty text keeps the formatters from reading the file for a snippet.
                 sources.Add(file.Path, SourceText.From(""));
                 return;
@@ -245,7 +336,8 @@ internal static class LintRunner
 
             var tree = DockerfileSyntaxTree.Parse(text, file.Path, cancellationToken);
             sources.Add(file.Path, tree.Text);
-            result = engine.Analyze(DockerfileModel.Create(tree, cancellationToken), LoadBuildContext(file, item.BuildContext, options, environment), cancellationToken);
+            itemSources.Add((file.Path, FileKind.Dockerfile));
+            result = engine.Analyze(DockerfileModel.Create(tree, cancellationToken), LoadBuildContext(file, item.BuildContext, options, environment, recorder), cancellationToken);
         }
         else
         {
@@ -265,10 +357,11 @@ internal static class LintRunner
                 // null without a problem; the loader reports a missing include itself.
                 if (path != stdin && !File.Exists(path))
                 {
+                    recorder?.Absent(path);
                     return null;
                 }
 
-                if (Read(path, path == stdin ? standardInput ?? [] : null, SourceKind.Compose, options, environment, problems) is not { } decoded)
+                if (Read(path, path == stdin ? standardInput ?? [] : null, SourceKind.Compose, options, environment, problems, recorder) is not { } decoded)
                 {
                     // A tool notification names the file already (unreadable, a pipe or a device).
                     skipped.Add(path);
@@ -278,6 +371,7 @@ internal static class LintRunner
                 diagnostics.AddRange(decoded.Diagnostics);
                 if (decoded.Text is null)
                 {
+                    recorder?.Unreliable();
                     skipped.Add(path);
                     sources.Add(path, SourceText.From(""));
                 }
@@ -287,6 +381,7 @@ internal static class LintRunner
             foreach (var file in project.Files)
             {
                 sources.Add(file.Source.Path, file.Source.Text);
+                itemSources.Add((file.Source.Path, FileKind.Compose));
             }
 
             result = engine.Analyze(project, builds, cancellationToken);
@@ -304,7 +399,7 @@ internal static class LintRunner
     /// service that builds it, else the Dockerfile's folder; none for standard input without
     /// <c>--context</c>. Its <c>.dockerignore</c> is read when present.
     /// </summary>
-    private static BuildContext? LoadBuildContext(SourceFile file, string? serviceContext, AnalysisOptions options, CliEnvironment environment)
+    private static BuildContext? LoadBuildContext(SourceFile file, string? serviceContext, AnalysisOptions options, CliEnvironment environment, InputRecorder? recorder)
     {
         var directory = options.BuildContext is { } given ? environment.FullPath(given)
             : serviceContext is not null ? serviceContext
@@ -319,10 +414,25 @@ internal static class LintRunner
         {
             try
             {
-                return File.Exists(path) && FileTypes.IsRegularFile(path) ? System.Text.Encoding.UTF8.GetString(environment.ReadFile(path)) : null;
+                if (!File.Exists(path))
+                {
+                    recorder?.Absent(path);
+                    return null;
+                }
+
+                if (!FileTypes.IsRegularFile(path))
+                {
+                    recorder?.Unreliable();
+                    return null;
+                }
+
+                var bytes = environment.ReadFile(path);
+                recorder?.Read(path, bytes);
+                return System.Text.Encoding.UTF8.GetString(bytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                recorder?.Unreliable();
                 return null;
             }
         });
@@ -337,7 +447,7 @@ internal static class LintRunner
     /// Reads and decodes a file (or standard input): a file over the size limit is not read at all;
     /// one that cannot be read, or that vanished since it was found, is a tool problem and null.
     /// </summary>
-    private static DecodedSource? Read(string path, byte[]? standardInput, SourceKind kind, AnalysisOptions options, CliEnvironment environment, List<ToolProblem> problems)
+    private static DecodedSource? Read(string path, byte[]? standardInput, SourceKind kind, AnalysisOptions options, CliEnvironment environment, List<ToolProblem> problems, InputRecorder? recorder)
     {
         if (standardInput is not null)
         {
@@ -362,10 +472,13 @@ internal static class LintRunner
             var limit = options.MaxFileSizeFor(path);
             if (info.Exists && info.Length > limit)
             {
+                recorder?.Unreliable();
                 return new DecodedSource(null, [SourceDecoder.TooLarge(path, kind, info.Length, limit)]);
             }
 
-            return SourceDecoder.Decode(environment.ReadFile(path), path, kind, limit);
+            var bytes = environment.ReadFile(path);
+            recorder?.Read(path, bytes);
+            return SourceDecoder.Decode(bytes, path, kind, limit);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -192,6 +192,7 @@ internal sealed class LintReport
 internal sealed class SourceCache
 {
     private readonly Dictionary<string, SourceText?> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<SourceText?>> _deferred = new(StringComparer.Ordinal);
     private readonly Func<string, byte[]> _readFile;
     private readonly Lock _lock = new();
 
@@ -206,7 +207,25 @@ internal sealed class SourceCache
     {
         lock (_lock)
         {
-            _texts.TryAdd(path, text);
+            if (_texts.TryAdd(path, text))
+            {
+                _deferred.Remove(path);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records that a parser read <paramref name="path"/> in an earlier run (a cache hit): its text is
+    /// made by <paramref name="read"/> the first time a format asks for it, never before.
+    /// </summary>
+    public void AddDeferred(string path, Func<SourceText?> read)
+    {
+        lock (_lock)
+        {
+            if (!_texts.ContainsKey(path))
+            {
+                _deferred.TryAdd(path, read);
+            }
         }
     }
 
@@ -217,7 +236,7 @@ internal sealed class SourceCache
         {
             lock (_lock)
             {
-                return [.. _texts.Where(t => t.Value is not null).Select(t => t.Key)];
+                return [.. _texts.Where(t => t.Value is not null).Select(t => t.Key), .. _deferred.Keys];
             }
         }
     }
@@ -229,7 +248,7 @@ internal sealed class SourceCache
         {
             if (!_texts.TryGetValue(path, out var text))
             {
-                text = Read(path);
+                text = _deferred.Remove(path, out var read) ? read() : Read(path);
                 _texts[path] = text;
             }
 

@@ -122,9 +122,19 @@ internal static class CommandLine
             CustomParser = argument => ParseTimeout(argument.Tokens[0].Value) is { } timeout ? timeout : ReportTimeoutError(argument),
         };
 
+        var cacheDir = new Option<string?>("--cache-dir")
+        {
+            Description = "The folder of the incremental cache, which reuses the findings of files unchanged since an earlier run. Default: $XDG_CACHE_HOME/dockerlint or ~/.cache/dockerlint.",
+            HelpName = "DIR",
+        };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Neither read nor write the incremental cache: analyse every file afresh.",
+        };
+
         var root = new RootCommand("DockerLint: a static analyzer for Dockerfiles and Docker Compose files.")
         {
-            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig, noInlineSuppressions, baseline, writeBaseline, context, timeoutPerFile,
+            paths, format, output, failLevel, preview, include, exclude, fileType, stdinFileName, maxFileSize, config, noConfig, noInlineSuppressions, baseline, writeBaseline, context, timeoutPerFile, cacheDir, noCache,
         };
         root.SetAction(result => LintCommand.Run(
             new LintSettings
@@ -162,6 +172,8 @@ internal static class CommandLine
                 WriteBaseline = result.GetValue(writeBaseline),
                 BuildContext = result.GetValue(context),
                 TimeoutPerFile = result.GetValue(timeoutPerFile),
+                CacheDirectory = result.GetValue(cacheDir),
+                NoCache = result.GetValue(noCache),
             },
             environment));
 

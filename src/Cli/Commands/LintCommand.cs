@@ -53,6 +53,12 @@ internal sealed record LintSettings
 
     /// <summary>The most time a file may take (<c>--timeout-per-file</c>).</summary>
     public TimeSpan TimeoutPerFile { get; init; } = AnalysisOptions.DefaultTimeoutPerFile;
+
+    /// <summary><c>--cache-dir DIR</c>: the folder of the incremental cache; null for the default one.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary><c>--no-cache</c>: neither read nor write the cache (wins over <c>--cache-dir</c>).</summary>
+    public bool NoCache { get; init; }
 }
 
 /// <summary>
@@ -95,7 +101,7 @@ internal static class LintCommand
 
         var report = LintRunner.Run(
             SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext, TimeoutPerFile = settings.TimeoutPerFile },
+            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext, TimeoutPerFile = settings.TimeoutPerFile, CacheDirectory = CacheDirectory(settings, environment).Directory, CacheDirectoryGiven = CacheDirectory(settings, environment).Explicit },
             environment,
             standardInput,
             problems);
@@ -137,6 +143,15 @@ internal static class LintCommand
 
         return ExitCode(report, failLevel);
     }
+
+    /// <summary>
+    /// The cache folder of the run: none with <c>--no-cache</c>; <c>--cache-dir</c> when given; else
+    /// <c>$XDG_CACHE_HOME/dockerlint</c> (or <c>~/.cache/dockerlint</c>), none when neither variable is set.
+    /// </summary>
+    private static (string? Directory, bool Explicit) CacheDirectory(LintSettings settings, CliEnvironment environment)
+        => settings.NoCache ? (null, false)
+            : settings.CacheDirectory is { } directory ? (directory, true)
+            : (Caching.ResultCache.DefaultDirectory(environment.GetVariable), false);
 
     /// <summary>The exit code of a report at a fail level.</summary>
     public static int ExitCode(LintReport report, FailLevel failLevel)
