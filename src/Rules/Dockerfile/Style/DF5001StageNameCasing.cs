@@ -28,8 +28,8 @@ public sealed class DF5001StageNameCasing : DockerfileRule
 
         Reports `FROM … AS <name>` where the name has upper-case letters.
 
-        Turn it off if your team's naming convention uses upper case in stage names and your builders
-        accept it; BuildKit itself warns about it.
+        Turn it off if your team's naming convention uses upper case in stage names and accepts
+        BuildKit's `StageNameCasing` warning on every build.
 
         ## Why is this bad?
 
