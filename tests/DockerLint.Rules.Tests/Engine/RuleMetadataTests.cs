@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
 
@@ -41,6 +42,20 @@ public sealed class RuleMetadataTests
         {
             Assert.That(rule.SecuritySeverity, Is.InRange(0.1, 10.0), "security rules have a security-severity");
         }
+    }
+
+    [TestCaseSource(nameof(Rules))]
+    public void Says_when_to_turn_it_off(Rule rule)
+    {
+        var explanation = rule.Explanation;
+        var start = explanation.IndexOf("## What it does", StringComparison.Ordinal);
+        var end = explanation.IndexOf("## Why is this bad?", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0).And.LessThan(end), "'## What it does' comes before '## Why is this bad?'");
+        var whatItDoes = Regex.Replace(explanation[start..end], @"\s+", " "); // Markdown reads a line break as a space
+        Assert.That(
+            new[] { "Turn it off", "Turn it on", "Do not turn it off" }.Any(phrase => whatItDoes.Contains(phrase, StringComparison.Ordinal)),
+            Is.True,
+            "'## What it does' ends by saying when a team would turn the rule off (\"Turn it off …\"), on for an opt-in rule (\"Turn it on …\"), or why not (\"Do not turn it off: …\")");
     }
 
     [TestCaseSource(nameof(Rules))]

@@ -49,6 +49,9 @@ public sealed class DC3001LatestTag : ComposeRule
         The option `prohibited-tags` replaces the list (for example `[latest, nightly, edge]`, or
         `[latest]` to report only `latest`); a missing tag is reported whatever the list.
 
+        Turn it off for development Compose files that deliberately run the newest image of every
+        service; for one service, put `# dockerlint ignore=DC3001` above its `image:`.
+
         ## Why is this bad?
 
         `latest` is not a version: it points to whatever was pushed last, and `stable`, `lts` or

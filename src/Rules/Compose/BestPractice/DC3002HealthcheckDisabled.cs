@@ -33,6 +33,9 @@ public sealed class DC3002HealthcheckDisabled : ComposeRule
         read and the stage it builds defines a `HEALTHCHECK`, the message says that the Compose file
         overrides it.
 
+        Turn it off when an orchestrator or the application's own supervisor probes the services and
+        the image checks are switched off on purpose.
+
         ## Why is this bad?
 
         Disabling the check also turns off the `HEALTHCHECK` the image defines. Docker then reports

@@ -33,6 +33,9 @@ public sealed class DC3007LogRotationMissing : ComposeRule
         elsewhere (`syslog`, `journald`, `fluentd`, `gelf`, `awslogs` …), and a driver from an
         unknown variable.
 
+        Turn it off for development set-ups whose containers are recreated often and never log much;
+        on servers, add `max-size` (and `max-file`).
+
         ## Why is this bad?
 
         `json-file` is Docker's default driver and, unless told otherwise, never rotates: a chatty

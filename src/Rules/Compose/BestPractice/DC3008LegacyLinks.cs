@@ -27,6 +27,9 @@ public sealed class DC3008LegacyLinks : ComposeRule
         `external_links:` is not reported: it reaches containers outside the project, for which
         there is no drop-in replacement besides joining their network.
 
+        Turn it off for legacy projects that still use `links:` for its aliases (`db:database`) and
+        have not yet moved to network `aliases:`.
+
         ## Why is this bad?
 
         Links are a legacy feature of Docker: every service of a Compose project is already on the

@@ -31,6 +31,9 @@ public sealed class DC3010ServiceOnDefaultNetwork : ComposeRule
         is fine), projects that configure the `default` network themselves under top-level
         `networks:`, and services with `network_mode` (`host`, `none`, `service:…`).
 
+        Turn it off when services on the default network are meant to be isolated from the segmented
+        ones (a one-off tool service that needs no other service).
+
         ## Why is this bad?
 
         Splitting services across networks — a public `frontend`, an `internal` `backend` for the

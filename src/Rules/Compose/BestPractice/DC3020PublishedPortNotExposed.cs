@@ -28,11 +28,13 @@ public sealed class DC3020PublishedPortNotExposed : ComposeRule
         Dockerfile with no `EXPOSE` at all is not reported (its base image may expose the port, and
         many Dockerfiles leave `EXPOSE` out), nor are ports with unknown variables.
 
+        Turn it off if the team does not maintain `EXPOSE` in its Dockerfiles.
+
         ## Why is this bad?
 
         `EXPOSE` is documentation, and the engine publishes any port whatever it says. A mismatch
         usually means the application moved to another port and one file was not updated: the
-        published port then leads nowhere. Teams that do not maintain `EXPOSE` turn the rule off.
+        published port then leads nowhere.
 
         ## Example
 

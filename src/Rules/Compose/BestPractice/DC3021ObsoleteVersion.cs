@@ -27,14 +27,16 @@ public sealed class DC3021ObsoleteVersion : ComposeRule
 
         Reports the top-level `version:` key of each file of the project that has one.
 
+        Turn it off only if you still run the legacy Python docker-compose v1, which requires
+        `version:`.
+
         ## Why is this bad?
 
         Compose V2 implements the Compose Specification, which dropped the version: docker compose
         prints `the attribute 'version' is obsolete, it will be ignored` on every run. The field
         suggests a file format (2.x, 3.x) whose rules no longer apply — `3.8` does not turn off
-        features, nor does `2.4` enable them. It is still in many older files (in DockerLint's
-        corpus of real projects, in about a third of them), which is why the rule is a warning only.
-        Teams that still run the legacy Python docker-compose v1 turn it off.
+        features, nor does `2.4` enable them. It is still in many older files (in DockerLint's corpus
+        of real projects, in about a third of them), which is why the rule is a warning only.
 
         ## Example
 

@@ -30,6 +30,9 @@ public sealed class DC3022MissingProjectName : ComposeRule
         Off by default. Reports a project (all its files merged) without a top-level `name:`, at
         the start of its first file. A file with no services is not reported.
 
+        Turn it on where several projects share a host or folder names are not unique, so each project
+        must name itself instead of taking its directory's name.
+
         ## Why is this bad?
 
         Without `name`, the project name is the folder name (or `-p`, or `COMPOSE_PROJECT_NAME`).

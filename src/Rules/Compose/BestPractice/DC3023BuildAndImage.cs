@@ -28,6 +28,9 @@ public sealed class DC3023BuildAndImage : ComposeRule
         Off by default. Reports the `image` of a service that also has `build` and no
         `pull_policy` (dclint's `no-build-and-image` with its `checkPullPolicy` exception).
 
+        Turn it on to make every service state whether its image is pulled or built (`pull_policy:
+        build`), as dclint's rule does.
+
         ## Why is this bad?
 
         Both together are legitimate and common: `image` is then the tag the build produces, which

@@ -30,11 +30,12 @@ public sealed class DC3024TargetStageWithoutHealthcheck : ComposeRule
         Dockerfile, a disabled Compose check is DC3002, and a service another one waits for with
         `condition: service_healthy` is DC2003.
 
+        Turn it off if your orchestrator probes the containers itself.
+
         ## Why is this bad?
 
-        Docker can then only say whether the process runs, not whether it answers; a
-        `HEALTHCHECK` in the Dockerfile's last stage does not help a service that builds an earlier
-        one. Teams whose orchestrator probes the containers itself turn the rule off.
+        Docker can then only say whether the process runs, not whether it answers; a `HEALTHCHECK` in
+        the Dockerfile's last stage does not help a service that builds an earlier one.
 
         ## Example
 

@@ -33,6 +33,9 @@ public sealed class DC2001UndefinedService : ComposeRule
         checked: files such as `compose.tests.yaml` are overlays written to be combined with another
         file (`-f compose.yaml -f compose.tests.yaml`) that defines the services they refer to.
 
+        Do not turn it off: docker compose refuses a reference to an undefined service; for an overlay
+        file linted on its own, lint it together with the file it extends instead.
+
         ## Why is this bad?
 
         docker compose validates these references when it loads the project and refuses to run

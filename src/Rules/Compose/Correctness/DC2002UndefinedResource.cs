@@ -31,6 +31,10 @@ public sealed class DC2002UndefinedResource : ComposeRule
         compose reads by default is not checked: an overlay such as `compose.tests.yaml`, or an
         `extends` fragment, uses what the file it is combined with declares.
 
+        Do not turn it off: docker compose refuses a network, volume, secret or config that no
+        top-level section declares; lint an overlay together with the files it is combined with
+        instead.
+
         ## Why is this bad?
 
         docker compose rejects the project (`service "api" refers to undefined network backend`,

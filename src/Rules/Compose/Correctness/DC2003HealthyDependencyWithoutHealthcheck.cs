@@ -31,6 +31,10 @@ public sealed class DC2003HealthyDependencyWithoutHealthcheck : ComposeRule
         on. A service that only names an `image:` is not reported: the image may define a
         `HEALTHCHECK` that DockerLint cannot see.
 
+        Do not turn it off: `docker compose up` fails on such a dependency (`has no healthcheck
+        configured`) and the dependent service never starts; add a `healthcheck:` or wait with
+        `condition: service_started`.
+
         ## Why is this bad?
 
         docker compose starts the dependency and then fails: `container … has no healthcheck

@@ -31,6 +31,9 @@ public sealed class DC2004DuplicateContainerName : ComposeRule
         in profiles that share no profile are not reported: they are alternatives, started by
         different `--profile` options (enabling both profiles at once would still clash).
 
+        Do not turn it off: Docker refuses a second container with the same name, so one of the
+        services cannot start; remove `container_name` or make the names unique.
+
         ## Why is this bad?
 
         A container name is unique on a Docker host. docker compose rejects the project, or the

@@ -29,6 +29,9 @@ public sealed partial class DC2005InvalidContainerName : ComposeRule
         Checks each `container_name` (after interpolation; unknown values are skipped) against the
         pattern the Docker engine enforces: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`.
 
+        Do not turn it off: the Docker engine refuses such a name and the service cannot be created;
+        fix the name.
+
         ## Why is this bad?
 
         The engine rejects the name when compose creates the container (`Invalid container name

@@ -28,6 +28,10 @@ public sealed class DC2010BuildContextMissing : ComposeRule
         not exist. Remote contexts (git repositories, `https://` archives) and paths with unknown
         variables are not checked. Only runs when DockerLint reads the file system (the CLI does).
 
+        Do not turn it off: docker compose cannot build a service whose context folder is missing.
+        When the folder is created by an earlier step (a submodule checkout, a generated folder), run
+        the linter after that step.
+
         ## Why is this bad?
 
         `docker compose build` (and `up`, which builds missing images) stops with `unable to prepare

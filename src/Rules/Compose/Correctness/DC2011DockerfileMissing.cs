@@ -27,6 +27,9 @@ public sealed class DC2011DockerfileMissing : ComposeRule
         neither `Dockerfile` nor `dockerfile`. Paths with unknown variables are not checked. Only
         runs when DockerLint reads the file system (the CLI does).
 
+        Do not turn it off: the build fails without its Dockerfile. When the Dockerfile is generated
+        by an earlier step, run the linter after that step.
+
         ## Why is this bad?
 
         The build fails at once with `failed to read dockerfile: open Dockerfile: no such file or

@@ -26,6 +26,9 @@ public sealed class DC2012BuildTargetMissing : ComposeRule
         compared without regard to case, as BuildKit does). A target with an unknown variable, or a
         Dockerfile DockerLint cannot read, is not checked.
 
+        Do not turn it off: BuildKit fails when the target stage does not exist; fix the `target` or
+        the stage name.
+
         ## Why is this bad?
 
         The build fails with `target stage "prod" could not be found`. Stages get renamed in the

@@ -34,6 +34,9 @@ public sealed class DC2013UndeclaredBuildArg : ComposeRule
         those it copies or mounts from. BuildKit's predefined arguments (`HTTP_PROXY` and the other
         proxy variables, `SOURCE_DATE_EPOCH`, `BUILDKIT_*`) are not reported.
 
+        Turn it off when one `build.args` block is shared (through an anchor or `extends`) by services
+        whose Dockerfiles need different arguments, so unused keys are expected.
+
         ## Why is this bad?
 
         An argument without a matching `ARG` is silently dropped (BuildKit only warns that it was

@@ -26,6 +26,9 @@ public sealed class DC2014RequiredBuildArgMissing : ComposeRule
         and the service's `build.args` has no entry for it, the service's `build:` key is reported.
         A `FROM` that gives its own default (`${BASE:-alpine:3.20}`) is not reported.
 
+        Do not turn it off: without a value the image reference of the `FROM` line is empty or partial
+        and the build fails; pass the argument in `build.args` or give the `ARG` a default.
+
         ## Why is this bad?
 
         Compose passes only `build.args` to the build, not the environment: the image reference

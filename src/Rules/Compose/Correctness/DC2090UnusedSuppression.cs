@@ -34,6 +34,10 @@ public sealed class DC2090UnusedSuppression : ComposeRule
 
         Only rules that ran are checked, and with `--no-inline-suppressions` this rule stays quiet.
 
+        Turn it off while a suppression is kept on purpose for a rule that only fires in some
+        configurations (other override files or options); for one comment, use `# dockerlint
+        ignore=DC2090` above it.
+
         ## Why is this bad?
 
         A suppression that no longer suppresses anything hides the next real finding of that rule

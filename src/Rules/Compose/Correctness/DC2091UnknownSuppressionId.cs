@@ -32,6 +32,9 @@ public sealed class DC2091UnknownSuppressionId : ComposeRule
         stands for, and not `all`. Also reports a `# dockerlint` comment that cannot be read as a
         suppression (`# dockerlint ignroe=DC1001`).
 
+        Do not turn it off: an unknown ID in a suppression comment silences nothing, so the comment is
+        a typo or names a rule that no longer exists; fix or delete it.
+
         ## Why is this bad?
 
         A mistyped ID suppresses nothing: the finding is still reported, or the author believes a

@@ -32,6 +32,10 @@ public sealed class DC1001RootUser : ComposeRule
         unknown is not reported; a service with no `user:` is left to the image (see DF1001 for the
         Dockerfile it builds).
 
+        Turn it off for projects whose services must run as root by design (a service that manages the
+        host's network or devices); for one service, put `# dockerlint ignore=DC1001` above its
+        `user:`.
+
         ## Why is this bad?
 
         Setting `user: root` overrides a non-root `USER` of the image and gives the container's

@@ -71,6 +71,10 @@ public sealed class DC1002HardcodedSecret : ComposeRule
         `kafka_keystore_creds`), references to a secret store (`vault:…`, `op://…`,
         `arn:aws:secretsmanager:…`) and placeholders (`<password>`, `****`).
 
+        Do not turn it off: a secret written into a Compose file ends up in version control and in
+        `docker inspect`. For a placeholder the rule misjudges, suppress that entry with `# dockerlint
+        ignore=DC1002`.
+
         ## Why is this bad?
 
         Whatever is in `environment:` is visible to anyone who can run `docker inspect` or read

@@ -49,6 +49,9 @@ public sealed class DC1003SensitivePortPublished : ComposeRule
         hold `127.0.0.1:2222`) is not reported either. `expose:` is not reported: it publishes
         nothing and only documents what other containers on the same network may reach.
 
+        Turn it off for projects whose purpose is remote administration (an SSH bastion, a remote
+        desktop) where publishing the port is the point.
+
         ## Why is this bad?
 
         These ports hand out control of a machine. A published SSH, Telnet, RDP or VNC server in a

@@ -41,6 +41,9 @@ public sealed class DC1004PortOnAllInterfaces : ComposeRule
         (`WEB_PORT=127.0.0.1:8080`); ports of a service with `network_mode: host`, which Compose
         ignores. Addresses given through `.env` or defaults (`${BIND_IP:-127.0.0.1}`) are read.
 
+        Turn it off for projects that run behind a host firewall or on a host that is only reachable
+        from a private network, where listening on every interface is intended.
+
         ## Why is this bad?
 
         Docker publishes ports with its own firewall rules, ahead of the host's firewall (ufw,

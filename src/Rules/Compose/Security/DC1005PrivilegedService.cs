@@ -33,6 +33,9 @@ public sealed class DC1005PrivilegedService : ComposeRule
         unknown value is not reported, `${PRIV:-true}` is), on the value where it is written — in an
         anchor, an `extends:` base or an override file, naming every service that receives it.
 
+        Turn it off only for projects whose services genuinely need it (Docker-in-Docker, some system
+        agents), or suppress it on the one service with `# dockerlint ignore=DC1005`.
+
         ## Why is this bad?
 
         A privileged container gets all capabilities, sees every device of the host, and runs
@@ -40,8 +43,6 @@ public sealed class DC1005PrivilegedService : ComposeRule
         can mount the host's disks, load kernel modules or write to `/sys`: escaping is a matter of
         a few commands. Very few workloads need it — Docker-in-Docker, some system agents — and
         those are better run with the specific capabilities and devices they use.
-
-        Turn the rule off only for projects that are such agents, or suppress it on the one service.
 
         ## Example
 

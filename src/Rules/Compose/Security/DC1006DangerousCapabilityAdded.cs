@@ -65,6 +65,10 @@ public sealed class DC1006DangerousCapabilityAdded : ComposeRule
         every `cap_add`; DockerLint reports the ones that matter). A capability from an unknown
         variable is not reported. Missing `cap_drop: [ALL]` is DC1009's concern.
 
+        Turn it off for projects that are network or system tools (VPN gateways, monitoring agents)
+        where these capabilities are the point; prefer suppressing it on those services with `#
+        dockerlint ignore=DC1006`.
+
         ## Why is this bad?
 
         Capabilities split root's power into pieces; Docker keeps only a small default set. The
@@ -73,9 +77,6 @@ public sealed class DC1006DangerousCapabilityAdded : ComposeRule
         `SYS_PTRACE` reads other processes' memory, `DAC_READ_SEARCH` opens host files by handle
         (the "shocker" escape), `NET_ADMIN` rewrites the network it shares. A compromised process
         with one of them is far more dangerous.
-
-        Turn the rule off for projects that are network or system tools (VPN gateways, monitoring
-        agents) where these capabilities are the point; prefer suppressing it on those services.
 
         ## Example
 

@@ -46,14 +46,14 @@ public sealed class DC1007SecurityProfileDisabled : ComposeRule
         A custom profile (`seccomp:./profile.json`, `apparmor:my-profile`) is not reported, nor is
         a value from an unknown variable. A service with no `security_opt` is left to DC1008.
 
+        Turn it off for debugging set-ups (profilers, `strace`) that are never deployed.
+
         ## Why is this bad?
 
         Seccomp blocks the system calls most kernel exploits use, AppArmor and SELinux keep root in
         the container away from host files and processes, and the masked `/proc` and `/sys` paths
         hide kernel knobs. Each is a layer that has stopped real container escapes; turning one off
         to get a tool working leaves it off for everything else the container does.
-
-        Turn the rule off for debugging set-ups (profilers, `strace`) that are never deployed.
 
         ## Example
 

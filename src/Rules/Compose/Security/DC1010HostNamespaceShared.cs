@@ -53,6 +53,9 @@ public sealed class DC1010HostNamespaceShared : ComposeRule
         reported). Joining another service or container (`network_mode: service:vpn`,
         `pid: container:app`, `ipc: shareable`) is not the host and is not reported.
 
+        Turn it off for projects that are host agents (monitoring, log collection, network tools)
+        whose services must see the host's namespaces.
+
         ## Why is this bad?
 
         Namespaces are what makes a container a container. With the host's network namespace the

@@ -32,6 +32,9 @@ public sealed class DC1011CgroupParentSet : ComposeRule
         Reports a service's `cgroup_parent:` (an information, not a warning), on its value. An
         empty value or one from an unknown variable is not reported.
 
+        Turn it off on hosts where resource control through a custom cgroup parent is part of the
+        deployment design.
+
         ## Why is this bad?
 
         Docker puts every container in its own cgroup under `docker` (or `system.slice`), where the

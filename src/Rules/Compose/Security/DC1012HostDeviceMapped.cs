@@ -42,6 +42,9 @@ public sealed partial class DC1012HostDeviceMapped : ComposeRule
         `/dev/net/tun`, `/dev/fuse`, sound and video devices — are not reported. `/dev` bind-mounted
         through `volumes:` is DC1014's concern.
 
+        Turn it off for projects that manage storage on the host (backup, disk-imaging or RAID tools)
+        and need its block devices.
+
         ## Why is this bad?
 
         A block device in the container is the raw disk: root in the container can mount it, read

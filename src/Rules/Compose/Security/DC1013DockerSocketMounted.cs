@@ -49,6 +49,9 @@ public sealed class DC1013DockerSocketMounted : ComposeRule
         A read-only mount (`:ro`, `read_only: true`) is reported too: read-only applies to the socket
         file, not to the API requests sent through it.
 
+        Turn it off for projects whose services manage containers by design (Traefik, Portainer, CI
+        runners, Watchtower) and accept that they control the host.
+
         ## Why is this bad?
 
         The socket is the engine's full API without authentication. Anything that can write to it

@@ -119,6 +119,9 @@ public sealed class DC1014SensitiveHostPathMounted : ComposeRule
         `/etc/resolv.conf` and `/etc/hosts`. A host path from an unknown variable is not reported.
         The Docker socket is DC1013's concern.
 
+        Turn it off for host agents (node exporters, log shippers, backup tools) that must read the
+        host's file system.
+
         ## Why is this bad?
 
         A host directory in a container is shared with the host, below every isolation Docker adds.

@@ -33,6 +33,9 @@ public sealed class DC1015SharedBindPropagation : ComposeRule
         in the short syntax (`/mnt/data:/data:rshared`) and the long syntax (`bind: {propagation:
         rshared}`). `private` and `rprivate` (the default) are fine.
 
+        Turn it off for projects whose services mount file systems that the host must see (storage
+        drivers, `rclone` or FUSE mount services).
+
         ## Why is this bad?
 
         With `shared` propagation a mount made inside the container also appears on the host — a

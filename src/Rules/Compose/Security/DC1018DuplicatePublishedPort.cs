@@ -46,6 +46,9 @@ public sealed class DC1018DuplicatePublishedPort : ComposeRule
         container can receive traffic meant for another. It is first of all a correctness check —
         `docker compose up` fails with "port is already allocated".
 
+        Do not turn it off: two containers cannot publish the same host port, so the second service
+        fails to start; give one of them another port or a profile of its own.
+
         ## Why is this bad?
 
         Only one socket can listen on an address and port. Compose starts the first service and the

@@ -46,6 +46,9 @@ public sealed class DC1019UntrustedRegistry : ComposeRule
         is an image whose registry comes from an unknown variable (`${REGISTRY}/app:1.0`). A registry
         given through `.env` or a default (`${REGISTRY:-quay.io}/app`) is read.
 
+        Turn it on by setting `trusted-registries` where services may only pull from approved
+        registries; without the option it reports nothing.
+
         ## Why is this bad?
 
         Whoever controls a registry controls what the service runs. Organisations mirror and scan

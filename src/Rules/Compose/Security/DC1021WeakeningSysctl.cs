@@ -38,6 +38,9 @@ public sealed class DC1021WeakeningSysctl : ComposeRule
 
         A VPN or router container needs forwarding: suppress the finding on that service with the reason.
 
+        Turn it off for projects whose services route traffic by design (VPN gateways, routers) and
+        need forwarding inside their network namespace.
+
         ## Why is this bad?
 
         These switches exist to stop spoofed and redirected traffic: with them off, a compromised

@@ -36,6 +36,9 @@ public sealed class DC1050TargetStageRunsAsRoot : ComposeRule
         Dockerfile (linted once, also when only the compose file is named); a service whose `user:`
         is not root runs as that user whatever the Dockerfile says, and is not reported here.
 
+        Turn it off for projects whose target stages must start as root and drop privileges
+        themselves; otherwise set `user:` or a `USER` in the stage.
+
         ## Why is this bad?
 
         A Dockerfile whose last stage switches to an unprivileged user passes DF1001, but a compose

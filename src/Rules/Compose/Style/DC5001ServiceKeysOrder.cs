@@ -45,6 +45,9 @@ public sealed class DC5001ServiceKeysOrder : ComposeRule
         A key written right after one that should follow it is reported. Keys merged in from an anchor
         (`<<: *defaults`) are not checked.
 
+        Turn it on to keep the keys of services in one order across a team's Compose files, as
+        dclint's `service-keys-order` does.
+
         ## Why is this bad?
 
         It does not change what compose runs. When every service lists its keys in the same order,

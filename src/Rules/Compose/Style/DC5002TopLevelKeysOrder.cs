@@ -32,6 +32,9 @@ public sealed class DC5002TopLevelKeysOrder : ComposeRule
         `volumes`, `secrets`, `configs`, then any other key. A key written right after one that should
         follow it is reported.
 
+        Turn it on to keep the top-level keys of Compose files in one order, as dclint's
+        `top-level-properties-order` does.
+
         ## Why is this bad?
 
         Nothing changes for compose. With the extensions (usually anchors) first and the resources

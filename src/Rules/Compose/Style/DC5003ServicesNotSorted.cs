@@ -28,6 +28,8 @@ public sealed class DC5003ServicesNotSorted : ComposeRule
         Off by default. Reports a service, in each file as written, whose name sorts before the name
         of the service written right above it (ignoring case): each inversion once.
 
+        Turn it on to keep services in alphabetical order in large Compose files.
+
         ## Why is this bad?
 
         In a long file, sorted services are found without searching. Many teams prefer the order in

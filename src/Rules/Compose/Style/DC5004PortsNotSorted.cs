@@ -30,6 +30,8 @@ public sealed class DC5004PortsNotSorted : ComposeRule
         published port (the container port when none is published) is lower than that of a port
         written right above it. Ports with unknown variables are skipped.
 
+        Turn it on to keep the ports of services in ascending order.
+
         ## Why is this bad?
 
         Sorted ports show at once which host ports a service takes, and duplicates stand next to

@@ -28,6 +28,8 @@ public sealed class DC5005DependenciesNotSorted : ComposeRule
         Off by default. Reports a `depends_on` entry (list or mapping form) whose service name
         sorts before that of the entry written right above it, ignoring case.
 
+        Turn it on to keep `depends_on` lists in alphabetical order.
+
         ## Why is this bad?
 
         The order of `depends_on` does not decide the start order (the dependency graph does), so a

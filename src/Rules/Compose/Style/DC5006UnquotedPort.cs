@@ -30,6 +30,9 @@ public sealed class DC5006UnquotedPort : ComposeRule
         (unquoted) scalars. The option `quote-style` (`single` or `double`) also reports ports
         quoted the other way; without it either quote is accepted. The long syntax is not checked.
 
+        Turn it on to avoid the YAML 1.1 trap where an unquoted `22:22` is read as a base-60 number by
+        some parsers.
+
         ## Why is this bad?
 
         `22:22` unquoted is the base-60 number 1342 for YAML 1.1 parsers (DC0041 reports those

@@ -31,6 +31,8 @@ public sealed class DC5007QuotedVolume : ComposeRule
         trailing spaces, or starting with a YAML indicator (`*`, `&`, `!`, `{`, `[`, `'`, `"`, `%`,
         `@`, `` ` ``, `|`, `>`) — are not reported.
 
+        Turn it on to keep volume entries free of needless quotes.
+
         ## Why is this bad?
 
         Quotes that change nothing add noise, and a mix of quoted and unquoted mounts in one file

@@ -27,7 +27,7 @@ public sealed class DC5090InlineSuppression : ComposeRule
         ## What it does
 
         Reports every inline suppression comment of a Compose file: `# dockerlint ignore=`,
-        `disable=` and `global ignore=`. It is off by default; turn it on for organisations that keep
+        `disable=` and `global ignore=`. It is off by default. Turn it on for organisations that keep
         exceptions out of the files. It still reports when `--no-inline-suppressions` makes the
         comments ineffective.
 

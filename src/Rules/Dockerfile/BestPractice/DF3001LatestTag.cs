@@ -57,6 +57,10 @@ public sealed class DF3001LatestTag : DockerfileRule
         time. An unknown part only leads to a finding when the literal text alone proves it:
         `FROM ${REGISTRY}/alpine` has no tag whatever the registry is.
 
+        Turn it off for throwaway images (CI helpers, local experiments) that are meant to follow the
+        newest release and are never shipped; to accept one deliberate `latest`, put `# dockerlint
+        ignore=DF3001` above that instruction instead.
+
         ## Why is this bad?
 
         `latest` is just the tag a publisher moved last. The same Dockerfile builds a different image

@@ -42,6 +42,10 @@ public sealed class DF3002MissingHealthcheck : DockerfileRule
         The final stage is the last one, or the stage named by the option `target` (what
         `docker build --target` builds, by name or index).
 
+        Turn it off when an orchestrator probes the containers itself (Kubernetes liveness and
+        readiness probes ignore `HEALTHCHECK`), or write `HEALTHCHECK NONE` to record that decision in
+        the file.
+
         ## Why is this bad?
 
         Without a health check Docker only knows whether the main process is alive. A server that

@@ -105,6 +105,9 @@ public sealed partial class DF3003BuildToolsInFinalImage : DockerfileRule
         The final stage is the last one, or the stage named by the option `target` (what
         `docker build --target` builds, by name or index).
 
+        Turn it off for images that are meant to hold the toolchain — development containers, CI
+        builder images — where the compiler in the final image is the point.
+
         ## Why is this bad?
 
         A compiler in the running image serves no purpose there: it makes the image hundreds of

@@ -52,6 +52,9 @@ public sealed class DF3010FloatingTag : DockerfileRule
         The option `prohibited-tags` (a list) replaces the channel names; a tag is reported when it
         is one of them or starts with one followed by `-`, `_` or `.`.
 
+        Turn it off when the team deliberately tracks a channel and rebuilds on every change (a canary
+        pipeline), or set `prohibited-tags` to the channels it forbids.
+
         ## Why is this bad?
 
         A channel tag is moved by its publisher at every release, like `latest`: the same Dockerfile
@@ -71,9 +74,6 @@ public sealed class DF3010FloatingTag : DockerfileRule
         FROM nginx:1.26.2-alpine
         COPY --from=ghcr.io/example/tools:1.4.2 /bin/tool /usr/local/bin/tool
         ```
-
-        Turn the rule off when the team deliberately tracks a channel and rebuilds on every change
-        (a canary pipeline), or set `prohibited-tags` to the channels it forbids.
         """;
 
     /// <inheritdoc />

@@ -35,7 +35,7 @@ public sealed class DF3011ImageWithoutDigest : DockerfileRule
         `${REGISTRY}/alpine:3.20` is, since nothing before the last `/` can add one. Stage names,
         `scratch` and bare `--from` names that may be build contexts are not images.
 
-        The rule is off by default: turn it on where builds must be reproducible bit for bit and a
+        The rule is off by default. Turn it on where builds must be reproducible bit for bit and a
         bot keeps the digests current. Without such a bot, pinned digests stop receiving security
         fixes, which is why many teams prefer version tags alone (see DF3001 and DF3010). Turned
         on, it reports in most files: in a sample of about 3,000 public Dockerfiles, nine in ten

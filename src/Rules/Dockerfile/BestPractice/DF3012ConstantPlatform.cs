@@ -36,7 +36,7 @@ public sealed class DF3012ConstantPlatform : DockerfileRule
         two folders above it) mentions the architecture (`ubuntu22.04-arm32v7/Dockerfile`,
         `Dockerfile.arm64`): such files exist to build for that platform only.
 
-        Turn the rule off for Dockerfiles that can only ever be built for one platform — for
+        Turn it off for Dockerfiles that can only ever be built for one platform — for
         example, images that wrap a vendor binary published for amd64 only.
 
         ## Why is this bad?

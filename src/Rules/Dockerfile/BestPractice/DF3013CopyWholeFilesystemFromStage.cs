@@ -36,6 +36,10 @@ public sealed class DF3013CopyWholeFilesystemFromStage : DockerfileRule
         `FROM moby/moby-bin AS engine`): such images are often built from scratch to carry a few
         files, and copying their root is how they are meant to be used.
 
+        Turn it off if you copy a stage's root on purpose to flatten an image into one layer (`FROM
+        scratch` then `COPY --from=full / /`), accepting that the image's metadata (`ENV`, `USER`,
+        `CMD`) has to be written again.
+
         ## Why is this bad?
 
         The root of a stage built on `golang`, `node` or `ubuntu` is the whole build environment:

@@ -30,6 +30,9 @@ public sealed class DF3014StageReferencedByIndex : DockerfileRule
         its index (ONBUILD triggers left out). The message gives the stage's name when it has one;
         otherwise name it with `AS`. An index that is no stage is DF2002's.
 
+        Turn it off only for generated Dockerfiles whose stages have no stable names; in a
+        hand-written file naming the stage with `AS` costs nothing.
+
         ## Why is this bad?
 
         `--from=0` means "whatever the first stage is today". Adding a stage at the top — a tools

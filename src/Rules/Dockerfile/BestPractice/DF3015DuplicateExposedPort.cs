@@ -30,6 +30,9 @@ public sealed class DF3015DuplicateExposedPort : DockerfileRule
         `EXPOSE 8005`). Values from ARG and ENV are resolved; unknown values and ONBUILD triggers are
         not compared.
 
+        Turn it off if your team repeats `EXPOSE` on purpose, to document in a stage a port that a
+        stage it is built on already exposes; the repetition has no effect on the image.
+
         ## Why is this bad?
 
         Exposing a port twice does nothing more than exposing it once. The repetition is usually a

@@ -34,14 +34,14 @@ public sealed class DF3030AddForLocalFiles : DockerfileRule
         (`ADD dist/* /opt/`), which may match archives. Unlike Trivy and Checkov, which report every
         ADD, DockerLint leaves the uses COPY cannot replace alone.
 
+        Turn it off if the team uses ADD on purpose for its automatic unpacking of archives whose
+        names do not show it.
+
         ## Why is this bad?
 
         ADD does more than copy: it unpacks local tar archives and downloads URLs. Used for plain files it
         hides that behaviour from the reader — a file renamed to `.tar.gz` later is silently unpacked — and
         a `.zip` is *not* unpacked, which surprises people who expect it. COPY says exactly what happens.
-
-        Teams that use ADD on purpose for its automatic unpacking of files whose names do not show it
-        would turn the rule off.
 
         ## Example
 

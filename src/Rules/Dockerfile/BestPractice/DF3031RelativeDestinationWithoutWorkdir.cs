@@ -32,15 +32,15 @@ public sealed class DF3031RelativeDestinationWithoutWorkdir : DockerfileRule
         a variable whose value is unknown. ONBUILD triggers are not checked: they run in an image whose
         working directory this file cannot know.
 
+        Turn it off if the team relies on the working directory of well-known base images (`golang`'s
+        `/go`) or of a base image of its own.
+
         ## Why is this bad?
 
         The files land relative to the base image's working directory: `/` for most images, but `/go`
         for `golang`, `/usr/src/app` or others for some language images, and it can change when the
         base image is updated. The Dockerfile then depends on a detail it does not show. Setting
         `WORKDIR` (or writing an absolute destination) makes the layout explicit.
-
-        A team that relies on well-known base images' working directories (`golang`'s `/go`) may turn
-        the rule off.
 
         ## Example
 

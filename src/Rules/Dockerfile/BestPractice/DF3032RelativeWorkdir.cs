@@ -37,13 +37,14 @@ public sealed class DF3032RelativeWorkdir : DockerfileRule
         whose value is unknown is not reported; one whose value is known is judged by that value. A
         `WORKDIR` in ONBUILD is reported like any other, since it runs on an unknown working directory.
 
+        Turn it off only if you deliberately build on the working directory of a base image you
+        control.
+
         ## Why is this bad?
 
         The resulting folder depends on the base image's working directory (`/` for most images, `/go`
         for `golang`…) and changes silently when the base image does. Commands that follow then run, and
         files land, somewhere the Dockerfile does not show.
-
-        Turn it off only if you deliberately build on the working directory of a base image you control.
 
         ## Example
 

@@ -32,6 +32,9 @@ public sealed class DF3033ShellFormCommand : DockerfileRule
         BuildKit does, and a command that starts with `exec`, which replaces the shell with the program
         and so receives signals.
 
+        Turn it off for images whose command is a short-lived job, or that run under an init process
+        such as `tini` or `docker run --init`, which forwards signals.
+
         ## Why is this bad?
 
         Shell form runs `/bin/sh -c "<command>"`: the shell is process 1 and the program its child.
@@ -40,10 +43,6 @@ public sealed class DF3033ShellFormCommand : DockerfileRule
         `ENTRYPOINT` also ignores the `CMD` and the arguments of `docker run`. The exec form runs the program
         directly. When the command needs the shell (variables, pipes), use `exec` or the exec form with
         an explicit shell: `CMD ["sh", "-c", "exec app --port \"$PORT\""]`.
-
-        Images whose command is a short-lived job, or that run under an init process such as `tini`
-        or `docker run --init` which forwards signals, can live with the shell form; such teams turn
-        the rule off.
 
         ## Example
 

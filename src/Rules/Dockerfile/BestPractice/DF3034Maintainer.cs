@@ -32,14 +32,14 @@ public sealed class DF3034Maintainer : DockerfileRule
 
         Reports every `MAINTAINER` instruction, on its keyword.
 
+        Turn it off only for frozen legacy files you do not want to touch; on a maintained image
+        replace the instruction with a `LABEL`.
+
         ## Why is this bad?
 
         `MAINTAINER` has been deprecated since Docker 1.13. It sets a field of the image configuration
         that tools no longer read, while labels are what registries, scanners and `docker inspect` show.
         The OCI annotation `org.opencontainers.image.authors` is the standard place for the author.
-
-        There is no reason to keep it on a maintained image; turn the rule off only for frozen legacy
-        files you do not want to touch.
 
         ## Example
 

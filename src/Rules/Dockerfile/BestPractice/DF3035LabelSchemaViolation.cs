@@ -61,6 +61,10 @@ public sealed partial class DF3035LabelSchemaViolation : DockerfileRule
         with no default) are not checked: they are filled at build time. Labels the base image sets
         cannot be seen and do not count.
 
+        Turn it on by configuring `required-labels` when your registry, scanner or release process
+        depends on image labels (OCI `org.opencontainers.image.*` annotations, ownership or licence
+        metadata).
+
         ## Why is this bad?
 
         Registries, scanners and deployment tools read labels — the source repository, the version,

@@ -36,14 +36,14 @@ public sealed class DF3036UnusedArg : DockerfileRule
         BuildKit's own arguments (`BUILDKIT_*`) and the proxy arguments (`HTTP_PROXY`, …) are never
         reported. ONBUILD triggers that mention the name count as uses.
 
+        Turn it off if the team keeps a uniform set of build arguments across many Dockerfiles, so
+        that one CI call fits all.
+
         ## Why is this bad?
 
         An unused build argument misleads: CI passes `--build-arg VERSION=2.0` and nothing changes,
         because the stage forgot `ARG VERSION`, or the code that used the argument was removed. Either
         the declaration is dead and can go, or a declaration is missing where the value is needed.
-
-        Teams that keep a uniform set of build arguments across many Dockerfiles (so that one CI call
-        fits all) may turn the rule off.
 
         ## Example
 

@@ -54,6 +54,9 @@ public sealed class DF3051UnpinnedLanguagePackage : DockerfileRule
         The severity is a suggestion: images that deliberately ship the newest release of a tool may turn the
         rule off, or suppress it on that line.
 
+        Turn it off for images rebuilt often on purpose to pick up the newest tools (CI utility
+        images, development containers), where a moving version is what the team wants.
+
         ## Why is this bad?
 
         An unpinned package is whatever the registry serves on the day of the build, including a new major

@@ -39,15 +39,15 @@ public sealed class DF3052AptInstallRecommends : DockerfileRule
         stays quiet when an earlier instruction of the stage chain configures apt (`APT::Install-Recommends`
         written by a RUN, or a COPY into `/etc/apt/apt.conf.d`), and under a non-POSIX SHELL.
 
+        Turn it off if your images rely on recommended packages (for example for locale or font
+        packages) and you accept the size.
+
         ## Why is this bad?
 
         Recommended packages are what Debian and Ubuntu consider nice to have on a desktop or server:
         documentation tools, X11 libraries, compilers. They often double the size of the layer, widen the
         attack surface and bring more packages to patch, for nothing the container runs. Name the few
         recommended packages you really need.
-
-        Turn the rule off if your images rely on recommends (for example for locale or font packages) and
-        you accept the size.
 
         ## Example
 

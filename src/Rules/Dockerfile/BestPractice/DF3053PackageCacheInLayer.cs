@@ -70,15 +70,15 @@ public sealed class DF3053PackageCacheInLayer : DockerfileRule
         npm's cache is not reported (npm keeps it outside the project and no peer tool reports it).
         A non-POSIX SHELL turns the rule off.
 
+        Turn it off if you squash your images (`docker build --squash`, or a single-layer export),
+        where a later removal does shrink the image, or only build throwaway CI images.
+
         ## Why is this bad?
 
         Each RUN is a layer, and a file deleted in a later layer still ships in the earlier one. Package
         lists and caches are tens to hundreds of megabytes that every pull downloads and every
         container carries, and stale package lists in an image also invite `apt-get install` without an
         update later.
-
-        Teams that squash their images (`docker build --squash`, or a single-layer export) or build only
-        throwaway CI images may turn the rule off.
 
         ## Example
 

@@ -34,12 +34,14 @@ public sealed class DF3054AptInScript : DockerfileRule
         `apt-cache` for `search`, `show`, `policy`. `apt-get`, `apt-cache`, `apt-mark` and `apt-key` are not
         reported. A non-POSIX SHELL turns the rule off.
 
+        Turn it off if you only build on one Ubuntu release and accept the warning in your build logs.
+
         ## Why is this bad?
 
-        `apt` prints `WARNING: apt does not have a stable CLI interface. Use with caution in scripts.`:
-        its defaults (progress bars, colours, which packages `upgrade` may remove) and its output are
-        tuned for people and change between releases. `apt-get` keeps its behaviour stable for
-        scripts. Teams that only build on one Ubuntu release and accept the warning may turn the rule off.
+        `apt` prints `WARNING: apt does not have a stable CLI interface. Use with caution in
+        scripts.`: its defaults (progress bars, colours, which packages `upgrade` may remove) and its
+        output are tuned for people and change between releases. `apt-get` keeps its behaviour stable
+        for scripts.
 
         ## Example
 

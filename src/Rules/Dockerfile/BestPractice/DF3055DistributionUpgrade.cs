@@ -32,6 +32,9 @@ public sealed class DF3055DistributionUpgrade : DockerfileRule
         `zypper dist-upgrade` / `zypper dup` in a RUN, ONBUILD RUN and nested scripts included; the finding
         sits on the command. A plain `upgrade` is the opt-in rule DF3056. A non-POSIX SHELL turns the rule off.
 
+        Turn it off for images built on a rolling distribution (openSUSE Tumbleweed), which is
+        upgraded with `zypper dup` by design.
+
         ## Why is this bad?
 
         A distribution upgrade resolves conflicts by installing new packages and removing installed ones,
@@ -39,9 +42,6 @@ public sealed class DF3055DistributionUpgrade : DockerfileRule
         release. The result depends on the day of the build and no longer matches the base image tag you
         pinned. Take the fixes from a newer base image (rebuild on `debian:12` as it is republished, or
         bump the tag) and install only what you need.
-
-        Rolling distributions (openSUSE Tumbleweed) are upgraded with `zypper dup` by design; teams building
-        on them may turn the rule off.
 
         ## Example
 

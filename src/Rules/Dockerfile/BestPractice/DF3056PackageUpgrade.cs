@@ -33,7 +33,7 @@ public sealed class DF3056PackageUpgrade : DockerfileRule
 
         Why opt-in: the advice is contested. Upgrading in the build pulls in security fixes that the base
         image may not have yet, and many hardening guides recommend it; reproducibility-minded teams prefer
-        to take fixes only from a newer base image. Turn the rule on when the second policy is yours.
+        to take fixes only from a newer base image. Turn it on when the second policy is yours.
 
         ## Why is this bad?
 

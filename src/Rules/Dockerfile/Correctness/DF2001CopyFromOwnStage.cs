@@ -32,6 +32,10 @@ public sealed class DF2001CopyFromOwnStage : DockerfileRule
         stages form a circle. ONBUILD triggers are left out: their `--from` is resolved in the build
         that uses the image.
 
+        Do not turn it off: a stage that copies from itself or a circle of stages is a certain build
+        failure; fix the `--from` instead. A generated file can still suppress one instruction with `#
+        dockerlint ignore=DF2001`.
+
         ## Why is this bad?
 
         A stage cannot read files from itself or from a stage that waits for it: BuildKit stops

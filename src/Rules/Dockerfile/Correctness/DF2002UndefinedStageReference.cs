@@ -42,6 +42,10 @@ public sealed class DF2002UndefinedStageReference : DockerfileRule
         Other names that are no stage are left alone: they are images (`--from=nginx:1.27`) or
         named build contexts (`docker buildx build --build-context assets=…`).
 
+        Turn it off only when every build of the file runs on BuildKit and the stages are deliberately
+        written out of order; a missing index or a misspelt stage name is a real error and should be
+        fixed, not silenced.
+
         ## Why is this bad?
 
         A typo or a missing stage is only found at build time — often as a confusing "pull access

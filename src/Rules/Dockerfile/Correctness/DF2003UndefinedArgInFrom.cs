@@ -37,6 +37,10 @@ public sealed class DF2003UndefinedArgInFrom : DockerfileRule
         be set with `--build-arg`. When an ARG default makes the image reference invalid or empty,
         the parser reports it as DF0010.
 
+        Do not turn it off: a variable no global `ARG` declares is empty in `FROM` whatever
+        `--build-arg` passes, so the build fails or pulls another image; declare it with `ARG` before
+        the first `FROM`.
+
         ## Why is this bad?
 
         BuildKit expands FROM lines with the global ARGs only, and an undeclared name becomes an

@@ -41,6 +41,10 @@ public sealed class DF2004WorkdirInSystemDirectory : DockerfileRule
         a directory below one of them, with the path resolved through ARG and ENV values
         (ONBUILD triggers included). Windows paths and unknown values are not reported.
 
+        Do not turn it off: whatever the build puts in `/proc`, `/sys` or `/dev` is hidden when the
+        container starts, and the other directories belong to the host's start-up; for a deliberate
+        case, suppress that line with `# dockerlint ignore=DF2004`.
+
         ## Why is this bad?
 
         When the container starts, the runtime mounts the kernel's file systems on `/proc`, `/sys`

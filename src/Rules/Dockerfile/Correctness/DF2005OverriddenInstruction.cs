@@ -43,6 +43,9 @@ public sealed class DF2005OverriddenInstruction : DockerfileRule
         instruction that has no effect and names the line that wins. Every stage is checked, since
         `--target` can make any of them the image; ONBUILD triggers are checked among themselves.
 
+        Turn it off for Dockerfiles that are assembled from fragments (templates concatenated by a
+        script), where a later fragment deliberately replaces an earlier default.
+
         ## Why is this bad?
 
         Only the last of these instructions ends up in the image. The earlier ones are dead code

@@ -28,6 +28,9 @@ public sealed class DF2006ReservedStageName : DockerfileRule
 
         Reports `FROM … AS scratch` and `FROM … AS context` (in any case).
 
+        Do not turn it off: `scratch` and `context` already mean the empty image and the build
+        context, so which one a later reference gets depends on the builder; rename the stage.
+
         ## Why is this bad?
 
         `scratch` already means the empty image and `context` the build context: `FROM scratch` or

@@ -30,6 +30,9 @@ public sealed class DF2007MissingFrom : DockerfileRule
         instruction comes before (or without) a `FROM` is reported by the parser as DF0011, and an
         empty file as DF0008; this rule covers the case neither of them sees.
 
+        Do not turn it off: a Dockerfile with no `FROM` cannot be built. A file that is only included
+        into others (a fragment of a template) should not be linted as a Dockerfile.
+
         ## Why is this bad?
 
         Every build needs a stage: BuildKit stops with "no build stage in current context". A file

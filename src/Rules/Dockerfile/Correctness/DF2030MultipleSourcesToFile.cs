@@ -34,6 +34,10 @@ public sealed class DF2030MultipleSourcesToFile : DockerfileRule
         source (`COPY *.json /app`) is not reported: whether it matches several files is only known at
         build time.
 
+        Do not turn it off: the classic builder stops on it and other builders guess; add the trailing
+        `/`. When the destination comes from a variable you know ends with `/`, suppress that line
+        with `# dockerlint ignore=DF2030`.
+
         ## Why is this bad?
 
         The Dockerfile reference requires it: with several sources the destination is a folder and must

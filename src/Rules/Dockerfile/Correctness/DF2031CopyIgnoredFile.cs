@@ -40,6 +40,9 @@ public sealed class DF2031CopyIgnoredFile : DockerfileRule
         Without a known build context — a Dockerfile read from standard input — the rule is silent. The
         DockerLint CLI takes the Dockerfile's folder as the context.
 
+        Turn it off when builds do not use the `.dockerignore` next to the Dockerfile (the context is
+        assembled by another tool with its own filters), since the rule then reads the wrong patterns.
+
         ## Why is this bad?
 
         The builder only receives what `.dockerignore` lets through. A source it excludes is missing

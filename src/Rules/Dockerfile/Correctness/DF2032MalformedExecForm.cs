@@ -33,6 +33,10 @@ public sealed partial class DF2032MalformedExecForm : DockerfileRule
         (`["node", "server.js",]`). A shell test such as `RUN [ "$A" = "b" ]` is not a list of strings
         separated by commas and is not reported.
 
+        Do not turn it off: Docker runs such an instruction in shell form, with the brackets and
+        quotes as part of the command, which almost always fails at run time; fix the quotes or the
+        trailing comma.
+
         ## Why is this bad?
 
         Docker recognises the exec form only when the arguments parse as a JSON array, and JSON strings

@@ -34,6 +34,9 @@ public sealed class DF2033InvalidStopSignal : DockerfileRule
         number, the values Docker's signal parser accepts. A value given through a variable whose value
         is unknown is not reported.
 
+        Do not turn it off: a misspelt signal fails the build or leaves the container with a stop
+        signal it cannot send; fix the value.
+
         ## Why is this bad?
 
         Docker parses the signal when the image is built or the container is stopped; a misspelt name

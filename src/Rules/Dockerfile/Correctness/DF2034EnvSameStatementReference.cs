@@ -33,14 +33,14 @@ public sealed class DF2034EnvSameStatementReference : DockerfileRule
         reference to a name the earlier pair only passes on unchanged (`ENV VERSION=$VERSION URL=…/$VERSION`),
         since both values are the same.
 
+        Do not turn it off: when the old value is really meant, writing the two pairs as two `ENV`
+        instructions says so, and the finding goes away.
+
         ## Why is this bad?
 
         Docker expands all values of one `ENV` with the variables as they were before the instruction.
         In `ENV APP_HOME=/opt/app APP_BIN=$APP_HOME/bin`, `APP_BIN` becomes `/bin` (or uses an older
         `APP_HOME`), not `/opt/app/bin` — the kind of mistake that only shows at run time.
-
-        There is little reason to turn it off: when the old value is really meant, writing the two
-        `ENV` lines apart says so.
 
         ## Example
 

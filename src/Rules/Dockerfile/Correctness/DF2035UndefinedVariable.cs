@@ -43,14 +43,14 @@ public sealed partial class DF2035UndefinedVariable : DockerfileRule
         at run time, where the script may set the variable itself — nor ONBUILD triggers, which run in
         another build.
 
+        Turn it off if your base images define the same names in their environment and you rely on
+        them; declaring the `ARG` again in the stage is usually the better fix.
+
         ## Why is this bad?
 
         An undefined variable silently expands to an empty string: `COPY app-${VERSION}.jar /app.jar`
         looks for `app-.jar`, `WORKDIR /opt/$APP` becomes `/opt/`. The most common cause is a global `ARG`
         that was meant to be used inside a stage without being declared there again.
-
-        A team whose base images define the same names in their environment (and that relies on them)
-        may turn the rule off; declaring the `ARG` again is usually the better fix.
 
         ## Example
 

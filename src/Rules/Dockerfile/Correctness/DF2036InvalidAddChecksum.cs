@@ -30,6 +30,9 @@ public sealed partial class DF2036InvalidAddChecksum : DockerfileRule
         the value is the commit and is not checked here). A checksum given for local files or for
         several sources is reported on the flag.
 
+        Do not turn it off: BuildKit refuses a malformed `--checksum` or one given for local files, so
+        the build fails; fix or remove the flag.
+
         ## Why is this bad?
 
         BuildKit refuses these at build time ("checksum can't be specified for non-HTTP(S) sources",

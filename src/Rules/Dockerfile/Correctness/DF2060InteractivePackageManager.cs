@@ -59,6 +59,10 @@ public sealed class DF2060InteractivePackageManager : DockerfileRule
         directories), when an argument is an unknown variable (`apt-get install $APT_FLAGS curl` may hold `-y`),
         and under a non-POSIX SHELL (PowerShell, cmd).
 
+        Do not turn it off: the missing answer fails the build on the day apt wants an extra
+        dependency. When a wrapper or a base image's configuration answers the question in a way the
+        rule cannot see, suppress that line with `# dockerlint ignore=DF2060`.
+
         ## Why is this bad?
 
         The command reads its answer from standard input, which is empty during `docker build`: apt-get
@@ -66,9 +70,6 @@ public sealed class DF2060InteractivePackageManager : DockerfileRule
         asks only when it installs more than what you named. Saying yes explicitly makes the build behave the
         same every time. `DEBIAN_FRONTEND=noninteractive` does not help: it silences debconf questions, not
         apt's confirmation.
-
-        There is rarely a reason to turn the rule off; when a wrapper answers the question in a way the rule
-        cannot see, suppress that line.
 
         ## Example
 

@@ -37,14 +37,14 @@ public sealed class DF2061PackageIndexUpdateAlone : DockerfileRule
         `dnf update` alone — those upgrade packages, they do not only refresh an index (Trivy and Checkov
         report them anyway). ONBUILD RUN is checked; a non-POSIX SHELL turns the rule off.
 
+        Turn it off if you always build with `--no-cache`, so that no layer is ever reused.
+
         ## Why is this bad?
 
         Docker caches each layer by its instruction text. `RUN apt-get update` never changes, so after the
         first build its layer is reused for months while the `RUN apt-get install …` below it changes:
         the install then asks mirrors for package versions that no longer exist (`404 Not Found`) or
         installs outdated ones. Refreshing and installing in one RUN keeps them in step.
-
-        Teams that always build with `--no-cache` (so no layer is ever reused) may turn the rule off.
 
         ## Example
 

@@ -37,6 +37,10 @@ public sealed class DF2090UnusedSuppression : DockerfileRule
         have rules DockerLint does not. With `--no-inline-suppressions` nothing is suppressed and
         this rule stays quiet.
 
+        Turn it off while a suppression is kept on purpose for a rule that only fires in some
+        configurations (another `target`, different options); for one comment, use `# dockerlint
+        ignore=DF2090` above it.
+
         ## Why is this bad?
 
         A suppression that no longer suppresses anything hides the next real finding of that rule

@@ -35,6 +35,9 @@ public sealed class DF2091UnknownSuppressionId : DockerfileRule
         `# hadolint ignore=` and `# check=skip=` comments are not checked: they may name rules
         DockerLint does not have.
 
+        Do not turn it off: an unknown ID in a suppression comment silences nothing, so the comment is
+        a typo or refers to a rule that no longer exists; fix or delete it.
+
         ## Why is this bad?
 
         A mistyped ID suppresses nothing, so the finding the comment was written for is still

@@ -40,6 +40,10 @@ public sealed class DF1001RootUser : DockerfileRule
         The final stage is the last one, or the stage named by the option `target` (what
         `docker build --target` builds, by name or index).
 
+        Turn it off for images that must start as root by design and drop privileges themselves (init
+        systems, images whose entrypoint switches user with `gosu` or `su-exec`); for one image, put
+        `# dockerlint ignore=DF1001` above its `FROM` or `USER`.
+
         ## Why is this bad?
 
         A process that runs as root in a container is root on the host as soon as it escapes the

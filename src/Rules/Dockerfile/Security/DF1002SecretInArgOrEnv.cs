@@ -71,6 +71,10 @@ public sealed class DF1002SecretInArgOrEnv : DockerfileRule
         password such as `password` or `admin` is a literal and is reported. An `ARG` without a default
         is not reported (unlike BuildKit's name-only check): its value comes from the build command.
 
+        Do not turn it off: a secret written into `ENV` or `ARG` stays readable in the image and its
+        history. For a placeholder value the rule misjudges, suppress that line with `# dockerlint
+        ignore=DF1002`.
+
         ## Why is this bad?
 
         `ENV` values are stored in the image configuration: anyone who can pull the image reads them

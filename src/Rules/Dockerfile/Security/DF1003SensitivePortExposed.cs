@@ -50,6 +50,9 @@ public sealed class DF1003SensitivePortExposed : DockerfileRule
         from this one inherits it. The VNC range stops at 5909 because higher ports in the 59xx block
         belong to other services (CouchDB 5984, WinRM 5985/5986).
 
+        Turn it off for images whose purpose is remote administration (an SSH bastion, a VNC desktop,
+        a Docker-in-Docker daemon for CI) where exposing the port is the point.
+
         ## Why is this bad?
 
         A container should run one application and be administered through the container runtime

@@ -53,6 +53,9 @@ public sealed class DF1010UntrustedRegistry : DockerfileRule
         contexts, and images whose registry is only known at build time (`${REGISTRY}/app`) are not
         reported.
 
+        Turn it on by setting `trusted-registries` where images may only come from approved registries
+        (a company mirror, `ghcr.io/<org>`); without the option it reports nothing.
+
         ## Why is this bad?
 
         Whoever controls a registry controls what the build runs. Organisations mirror and scan

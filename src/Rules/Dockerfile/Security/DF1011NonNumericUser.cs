@@ -43,7 +43,7 @@ public sealed class DF1011NonNumericUser : DockerfileRule
         `.dockerlint.yaml`, also per path in `overrides:`), since that stage is then the image that
         ships.
 
-        The rule is off by default: turn it on for images that run on Kubernetes or OpenShift with
+        The rule is off by default. Turn it on for images that run on Kubernetes or OpenShift with
         `runAsNonRoot`, or under policies that require numeric users.
 
         ## Why is this bad?

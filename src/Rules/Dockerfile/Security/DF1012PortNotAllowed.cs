@@ -40,6 +40,9 @@ public sealed class DF1012PortNotAllowed : DockerfileRule
         inside the allowed ports. Values from ARG and ENV are resolved; unknown values are not
         reported, and ONBUILD EXPOSE is checked too. Without the option the rule reports nothing.
 
+        Turn it on by setting `allowed-ports` where a platform only routes certain ports to
+        containers; without the option it reports nothing.
+
         ## Why is this bad?
 
         `EXPOSE` declares the ports a container listens on, and `docker run -P`, Compose and

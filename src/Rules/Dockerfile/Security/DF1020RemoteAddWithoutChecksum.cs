@@ -36,15 +36,17 @@ public sealed class DF1020RemoteAddWithoutChecksum : DockerfileRule
         (`ADD https://github.com/org/repo.git#v1.2.3 /src`) are left alone: their integrity comes from the
         commit they name.
 
+        Turn it off for the lines that download files which legitimately change (a nightly build), by
+        suppressing them with `# dockerlint ignore=DF1020`; everywhere else add `--checksum`.
+
         ## Why is this bad?
 
         Whatever the server sends on the day of the build goes into the image: a file replaced on the
         server, a compromised mirror or a redirect to another host all build without a sign. With
-        `--checksum=sha256:<digest>` (Dockerfile syntax 1.6 and later) BuildKit verifies the download and
-        fails the build when it differs. Other linters (KICS) advise `RUN curl` instead; that is no safer
-        unless the script checks a hash itself, and it loses ADD's caching, so DockerLint asks for the
-        checksum. A team that downloads files which legitimately change (a nightly build) would turn this
-        rule off for those lines.
+        `--checksum=sha256:<digest>` (Dockerfile syntax 1.6 and later) BuildKit verifies the download
+        and fails the build when it differs. Other linters (KICS) advise `RUN curl` instead; that is
+        no safer unless the script checks a hash itself, and it loses ADD's caching, so DockerLint
+        asks for the checksum.
 
         ## Example
 

@@ -35,6 +35,9 @@ public sealed class DF1022ContextCopiedWithoutDockerignore : DockerfileRule
         build context (a Dockerfile read from standard input) the rule is silent; the DockerLint CLI
         takes the Dockerfile's folder as the context.
 
+        Turn it off if your build context is a folder prepared for the build (a CI step copies exactly
+        the needed files into it), which has no use for a `.dockerignore`.
+
         ## Why is this bad?
 
         Everything in the folder goes into a layer of the image: the `.git` folder with its history and
@@ -42,9 +45,6 @@ public sealed class DF1022ContextCopiedWithoutDockerignore : DockerfileRule
         build output of the host. Anyone who can pull the image can read them, even if a later step
         deletes them. Every edit to any file also invalidates the layer cache. A `.dockerignore` keeps
         the context to what the build needs.
-
-        A team whose build context is a folder prepared for the build (a CI step copies exactly the
-        needed files into it) has no use for a `.dockerignore` and can turn the rule off.
 
         ## Example
 

@@ -50,6 +50,9 @@ public sealed class DF1030UnauthenticatedPackages : DockerfileRule
         The option is found wherever the command runs (nested `sh -c`, heredoc scripts, ONBUILD RUN), and
         the finding sits on the option itself. A non-POSIX SHELL turns the rule off.
 
+        Turn it off only for throwaway test images that install from an unsigned repository of your
+        own that the rule does not recognise as local.
+
         ## Why is this bad?
 
         Signatures are what tie a package to its distribution: mirrors, proxies and repositories served
@@ -57,9 +60,6 @@ public sealed class DF1030UnauthenticatedPackages : DockerfileRule
         means anyone on the path (or a compromised mirror) can substitute a package, and it will be
         installed as root into the image. When a repository has no key, import its key
         (`signed-by=`, `rpm --import`, `apk` keys) instead.
-
-        Turn it off only for throwaway test images that install from an unsigned repository of your own
-        that the rule does not recognise as local.
 
         ## Example
 

@@ -28,6 +28,9 @@ public sealed class DF5001StageNameCasing : DockerfileRule
 
         Reports `FROM … AS <name>` where the name has upper-case letters.
 
+        Turn it off if your team's naming convention uses upper case in stage names and accepts
+        BuildKit's `StageNameCasing` warning on every build.
+
         ## Why is this bad?
 
         BuildKit lower-cases stage names, so `AS Build`, `--from=build` and `--target BUILD` all mean

@@ -31,6 +31,9 @@ public sealed class DF5002RedundantTargetPlatform : DockerfileRule
         `TARGETPLATFORM` is BuildKit's own argument (not redeclared with a default before the first
         FROM).
 
+        Turn it off if your team writes `--platform=$TARGETPLATFORM` on purpose to document that a
+        stage follows the target platform.
+
         ## Why is this bad?
 
         Without `--platform`, FROM already pulls the image for the target platform, so the flag

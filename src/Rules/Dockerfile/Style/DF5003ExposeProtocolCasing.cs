@@ -30,6 +30,8 @@ public sealed class DF5003ExposeProtocolCasing : DockerfileRule
         port comes from an ARG or ENV value. Invalid ports and protocols are reported by the parser
         (DF0010).
 
+        Turn it off if your team writes protocols in upper case; Docker reads them in any case.
+
         ## Why is this bad?
 
         Docker accepts any case and lower-cases the protocol, but the image configuration, `docker

@@ -30,7 +30,7 @@ public sealed class DF5010InconsistentInstructionCasing : DockerfileRule
         included) and reports each keyword written in the other casing, and each keyword in mixed case
         (`Run`, `From`). When the counts are equal, upper case wins. A file written all in lower case
         is consistent and is not reported. This rule is on by default because BuildKit reports the same
-        thing on every build; turn it off if your team does not mind.
+        thing on every build. Turn it off if your team does not mind.
 
         ## Why is this bad?
 

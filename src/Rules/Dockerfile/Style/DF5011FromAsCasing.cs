@@ -29,6 +29,9 @@ public sealed class DF5011FromAsCasing : DockerfileRule
         Reports the `AS` of `FROM image AS name` when `FROM` is upper case and `AS` is not, or `FROM` is
         lower case and `AS` is not. On by default, as in BuildKit, which warns about it on every build.
 
+        Turn it off if your team does not mind mixed casing in `FROM … AS`; Docker reads the keyword
+        in any case.
+
         ## Why is this bad?
 
         Only readability: `FROM node:22 as build` mixes the two conventions on one line.

@@ -29,6 +29,8 @@ public sealed class DF5012DirectiveCasing : DockerfileRule
         case letters. Off by default: Docker reads directive names in any case, BuildKit does not warn,
         and it is purely a matter of taste.
 
+        Turn it on to keep directive names in one casing across a repository.
+
         ## Why is this bad?
 
         Directives look like comments; the lower-case spelling from Docker's documentation is the one

@@ -29,15 +29,15 @@ public sealed class DF5013LegacyKeyValueFormat : DockerfileRule
         Reports `ENV` and `LABEL` written in the legacy form `ENV key value` (ONBUILD triggers included),
         on the pair. On by default, as in BuildKit, which warns about it on every build.
 
+        Turn it off if you do not want to touch old files, as with BuildKit's `#
+        check=skip=LegacyKeyValueFormat`.
+
         ## Why is this bad?
 
         In the legacy form everything after the first space is the value, quotes and spaces included,
         so `ENV PATH /opt/bin:$PATH EXTRA=1` sets one variable to `/opt/bin:…:… EXTRA=1` — not what it
         looks like — and one instruction can set only one variable. Docker's documentation says the form
         may be removed. `key=value` reads the same everywhere and allows several pairs.
-
-        A team that does not want to touch old files can turn it off, as with BuildKit's
-        `# check=skip=LegacyKeyValueFormat`.
 
         ## Example
 

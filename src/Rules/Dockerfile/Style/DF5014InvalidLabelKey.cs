@@ -36,6 +36,8 @@ public sealed partial class DF5014InvalidLabelKey : DockerfileRule
         Off by default: Docker accepts any key, and many published images use keys such as `Name` or
         `description_long`; turn it on to hold your images to the convention.
 
+        Turn it on to hold your images to Docker's convention for label keys.
+
         ## Why is this bad?
 
         Consistent reverse-DNS keys (`org.opencontainers.image.source`, `com.example.team`) avoid clashes

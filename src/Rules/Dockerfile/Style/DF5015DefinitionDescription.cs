@@ -37,6 +37,9 @@ public sealed class DF5015DefinitionDescription : DockerfileRule
         descriptions. A blank line, or an empty `#` line, between comment and instruction keeps a comment
         from being read as a description.
 
+        Turn it on when your team documents stages and arguments for `docker buildx build
+        --call=outline`.
+
         ## Why is this bad?
 
         `docker buildx build --call=outline` and `--call=targets` list build arguments and stages with the

@@ -33,7 +33,7 @@ public sealed class DF5090InlineSuppression : DockerfileRule
         Reports every inline suppression comment: `# dockerlint ignore=`, `disable=`,
         `global ignore=`, `# hadolint ignore=`, `# hadolint global ignore=` and BuildKit's
         `# check=skip=` (the parser directive and the comment above an instruction). It is off by
-        default; turn it on for organisations that keep exceptions out of Dockerfiles. It still
+        default. Turn it on for organisations that keep exceptions out of Dockerfiles. It still
         reports when `--no-inline-suppressions` makes the comments ineffective, so a pipeline can
         both ignore and forbid them.
 
