@@ -6,7 +6,7 @@ namespace DockerLint.Rules.Configuration;
 /// <summary>
 /// Turns the rule names configuration files use into rule IDs: a DockerLint ID (<c>DF3001</c>, any
 /// case), another tool's ID with its tool (<c>hadolint:DL3008</c>) or without (<c>DL3008</c>), matched
-/// against the rules' <see cref="Rule.Aliases"/>. One alias may stand for several rules.
+/// against the rules' <see cref="Rule.Aliases"/> by <see cref="RuleAliases.Matches"/> (so Trivy's <c>DS002</c> still means <c>DS-0002</c>). One alias may stand for several rules.
 /// </summary>
 public sealed class RuleIds
 {
@@ -32,10 +32,7 @@ public sealed class RuleIds
             return [rule.Id];
         }
 
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        return [.. _rules.Where(r => r.Aliases.Any(a => colon >= 0
-                ? string.Equals(a, text, StringComparison.OrdinalIgnoreCase)
-                : string.Equals(a[(a.IndexOf(':', StringComparison.Ordinal) + 1)..], text, StringComparison.OrdinalIgnoreCase)))
+        return [.. _rules.Where(r => r.Aliases.Any(a => RuleAliases.Matches(a, text)))
             .Select(r => r.Id)];
     }
 

@@ -20,6 +20,20 @@ public sealed class ConfigurationTests
         Assert.That(run.Problems, Is.Empty);
     }
 
+    [TestCase("DS002")]
+    [TestCase("trivy:DS002")]
+    [TestCase("DS-0002")]
+    [TestCase("trivy:DS-0002")]
+    [TestCase("kics:67fd0c4a-68cf-46d7-8c41-bc9fba7e40ae")]
+    public void Dockerlint_yaml_turns_rules_off_by_trivy_ids_old_and_new_and_kics_uuids(string name)
+    {
+        var fixture = new ConfigFixture((".dockerlint.yaml", $"root: true\ndisable: [\"{name}\"]\n"));
+        var run = fixture.Lint("Dockerfile", Latest);
+        Assert.That(run.Problems, Is.Empty);
+        Assert.That(run.Findings.Select(d => d.Id), Does.Not.Contain("DF1001"));
+        Assert.That(run.Findings.Select(d => d.Id), Does.Contain("DF3001"), "only the rule the alias names is off");
+    }
+
     [Test]
     public void Dockerlint_yaml_sets_a_severity_and_turns_rules_off_by_id_or_alias()
     {

@@ -21,7 +21,7 @@ public sealed class DF3002MissingHealthcheck : DockerfileRule
 
     /// <inheritdoc />
     public override ImmutableArray<string> Aliases =>
-        ["hadolint:DL3057", "checkov:CKV_DOCKER_2", "trivy:DS026", "kics:Healthcheck Instruction Missing"];
+        ["hadolint:DL3057", "checkov:CKV_DOCKER_2", "trivy:DS-0026", "kics:b03a748a-542d-44f4-bb86-9199ab4fd2d5"];
 
     /// <inheritdoc />
     public override string Explanation => """

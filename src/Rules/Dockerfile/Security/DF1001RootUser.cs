@@ -21,7 +21,7 @@ public sealed class DF1001RootUser : DockerfileRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["hadolint:DL3002", "trivy:DS002", "checkov:CKV_DOCKER_3", "checkov:CKV_DOCKER_8", "kics:Missing User Instruction"];
+    public override ImmutableArray<string> Aliases => ["hadolint:DL3002", "trivy:DS-0002", "checkov:CKV_DOCKER_3", "checkov:CKV_DOCKER_8", "kics:fd54f200-402c-4333-a5a4-36ef6709af2f", "kics:67fd0c4a-68cf-46d7-8c41-bc9fba7e40ae"];
 
     /// <inheritdoc />
     public override double? SecuritySeverity => 6.5;

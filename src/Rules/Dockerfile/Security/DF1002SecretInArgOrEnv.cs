@@ -31,7 +31,7 @@ public sealed class DF1002SecretInArgOrEnv : DockerfileRule
 
     /// <inheritdoc />
     public override ImmutableArray<string> Aliases =>
-        ["buildkit:SecretsUsedInArgOrEnv", "hadolint:DL3064", "trivy:DS031", "kics:Passwords And Secrets"];
+        ["buildkit:SecretsUsedInArgOrEnv", "hadolint:DL3064", "trivy:DS-0031", "kics:a88baa34-e2ad-44ea-ad6f-8cac87bc7c71"];
 
     /// <inheritdoc />
     public override double? SecuritySeverity => 7.5;
