@@ -172,6 +172,17 @@ public sealed class ConfigurationTests
     }
 
     [Test]
+    public void Secret_name_patterns_from_the_file_reach_the_secret_rule()
+    {
+        const string dockerfile = "FROM alpine:3.20\nENV GITLAB_PAT=abc123def456\n";
+        Assert.That(new ConfigFixture().Lint("Dockerfile", dockerfile).Findings.Select(d => d.Id), Does.Not.Contain("DF1002"), "not a secret name by default");
+        var fixture = new ConfigFixture((".dockerlint.yaml", "root: true\noptions:\n  secret-name-patterns: [\"(?i)_pat$\"]\n"));
+        var run = fixture.Lint("Dockerfile", dockerfile);
+        Assert.That(run.Problems, Is.Empty);
+        Assert.That(run.Findings.Select(d => d.Id), Does.Contain("DF1002"));
+    }
+
+    [Test]
     public void Editorconfig_sets_severities_by_id_category_and_for_all_rules()
     {
         var fixture = new ConfigFixture((".editorconfig", """
