@@ -49,6 +49,13 @@ public sealed class DF3002MissingHealthcheck : DockerfileRule
         `depends_on: condition: service_healthy`, Swarm's rolling updates and restart automation then
         act on a container that does not work.
 
+        The rule fires on practically every official image: the Docker Official Images leave the
+        health check to the user on purpose, because what "healthy" means (which port, which query,
+        which credentials) depends on how the image is configured and deployed. It stays on because an
+        application image knows its own probe. A team that deploys only to Kubernetes, which ignores
+        `HEALTHCHECK` and runs its own liveness and readiness probes, or that builds base images, turns
+        it off.
+
         ## Example
 
         ```dockerfile

@@ -47,6 +47,14 @@ public sealed class DF1001RootUser : DockerfileRule
         container meanwhile. Running as an unprivileged user is the first hardening step of every
         container benchmark (CIS Docker 4.1).
 
+        The rule fires on most official images (nearly nine in ten of the Docker Official Images'
+        Dockerfiles in our test corpus): they are base images that leave `USER` to the image built on
+        them, and many start as root on purpose — to fix the ownership of a mounted volume or bind a
+        low port — then drop to a service user in their entrypoint (`gosu`, `su-exec`). It stays on
+        because an application image built on them runs as root unless it sets `USER` itself. A team
+        that publishes base images, or whose entrypoint drops privileges, turns it off for those files
+        (an `overrides` entry in `.dockerlint.yaml`) or suppresses it above the final `FROM`.
+
         ## Example
 
         ```dockerfile
