@@ -143,6 +143,8 @@ public sealed class SuppressionsTests
 
     [TestCase("# check=skip=DuplicateStageName\nFROM alpine:3.20 AS a\nFROM alpine:3.20 AS a\n", "DF0010")]
     [TestCase("FROM alpine:3.20\n# hadolint ignore=DL3011\nEXPOSE 70000\n", "DF0010")]
+    [TestCase("FROM alpine:3.20\n# hadolint ignore=DL3043\nONBUILD FROM alpine:3.20\n", "DF0010")]
+    [TestCase("# check=skip=NoEmptyContinuation\nFROM alpine:3.20\nRUN apk add \\\n\n    curl\n", "DF0005")]
     public void Other_tools_ids_reach_syntax_diagnostics(string text, string id)
     {
         var result = Dockerfile(text);
