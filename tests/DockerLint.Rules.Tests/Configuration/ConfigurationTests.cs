@@ -172,6 +172,14 @@ public sealed class ConfigurationTests
     }
 
     [Test]
+    public void Another_tools_id_in_a_configuration_file_does_not_turn_off_a_syntax_diagnostic()
+    {
+        var fixture = new ConfigFixture((".dockerlint.yaml", "root: true\ndisable: [DuplicateStageName]\n"));
+        var run = fixture.Lint("Dockerfile", "FROM alpine:3.20 AS a\nFROM alpine:3.20 AS a\n");
+        Assert.That(run.Findings.Select(d => d.Id), Does.Contain("DF0010"), "DF0010 stands for many checks; only its own ID turns it off");
+    }
+
+    [Test]
     public void Secret_name_patterns_from_the_file_reach_the_secret_rule()
     {
         const string dockerfile = "FROM alpine:3.20\nENV GITLAB_PAT=abc123def456\n";
