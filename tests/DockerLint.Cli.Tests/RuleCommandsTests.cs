@@ -35,6 +35,12 @@ public sealed class RuleCommandsTests
     [TestCase("df1001")]
     [TestCase("DL3002")]
     [TestCase("hadolint:DL3002")]
+    [TestCase("DS-0002")]
+    [TestCase("trivy:DS-0002")]
+    [TestCase("DS002")]
+    [TestCase("trivy:DS002")]
+    [TestCase("AVD-DS-0002")]
+    [TestCase("67fd0c4a-68cf-46d7-8c41-bc9fba7e40ae")]
     public void Explain_prints_the_rule_page(string id)
     {
         var result = AllRules().Run("explain", id);

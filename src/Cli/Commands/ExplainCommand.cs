@@ -45,8 +45,7 @@ internal static class ExplainCommand
             return byId;
         }
 
-        return [.. rules.Where(r => r.Aliases.Any(a => string.Equals(a, id, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(a[(a.IndexOf(':', StringComparison.Ordinal) + 1)..], id, StringComparison.OrdinalIgnoreCase)))];
+        return [.. rules.Where(r => r.Aliases.Any(a => RuleAliases.Matches(a, id)))];
     }
 
     /// <summary>The ID closest to <paramref name="id"/> (at most two edits away; on a tie, the one sharing the longest start), or null.</summary>

@@ -31,7 +31,7 @@ public static partial class ConfigurationOptions
     /// </summary>
     public const string Target = "target";
 
-    /// <summary>Extra regular expressions that mark a variable name as a secret.</summary>
+    /// <summary>Extra regular expressions (.NET) that mark a variable name as a secret, for DF1002 and DC1002 (<c>SecretPatterns.IsSecretName</c>).</summary>
     public const string SecretNamePatterns = "secret-name-patterns";
 
     /// <summary>The label formats <see cref="RequiredLabels"/> accepts (hadolint's label schema).</summary>

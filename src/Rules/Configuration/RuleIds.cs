@@ -6,7 +6,8 @@ namespace DockerLint.Rules.Configuration;
 /// <summary>
 /// Turns the rule names configuration files use into rule IDs: a DockerLint ID (<c>DF3001</c>, any
 /// case), another tool's ID with its tool (<c>hadolint:DL3008</c>) or without (<c>DL3008</c>), matched
-/// against the rules' <see cref="Rule.Aliases"/>. One alias may stand for several rules.
+/// against the rules' <see cref="Rule.Aliases"/> (not the syntax diagnostics': DF0010 stands for several
+/// of another tool's checks at once, and turning one of them off must not silence every malformed argument) by <see cref="RuleAliases.Matches"/> (so Trivy's <c>DS002</c> still means <c>DS-0002</c>). One alias may stand for several rules.
 /// </summary>
 public sealed class RuleIds
 {
@@ -32,10 +33,7 @@ public sealed class RuleIds
             return [rule.Id];
         }
 
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        return [.. _rules.Where(r => r.Aliases.Any(a => colon >= 0
-                ? string.Equals(a, text, StringComparison.OrdinalIgnoreCase)
-                : string.Equals(a[(a.IndexOf(':', StringComparison.Ordinal) + 1)..], text, StringComparison.OrdinalIgnoreCase)))
+        return [.. _rules.Where(r => r is not SyntaxRule && r.Aliases.Any(a => RuleAliases.Matches(a, text)))
             .Select(r => r.Id)];
     }
 
@@ -43,7 +41,7 @@ public sealed class RuleIds
     public ImmutableArray<string> ResolveHadolint(string name)
     {
         var text = name.Trim();
-        return [.. _rules.Where(r => r.Aliases.Any(a =>
+        return [.. _rules.Where(r => r is not SyntaxRule && r.Aliases.Any(a =>
                 string.Equals(a, "hadolint:" + text, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(a, "shellcheck:" + text, StringComparison.OrdinalIgnoreCase)))
             .Select(r => r.Id)];

@@ -39,7 +39,8 @@ public abstract class Rule
 
     /// <summary>
     /// Equivalent checks of other tools, as <c>tool:ID</c>: <c>hadolint:DL3002</c>, <c>buildkit:JSONArgsRecommended</c>,
-    /// <c>trivy:DS002</c>, <c>checkov:CKV_DOCKER_3</c>, <c>kics:…</c>, <c>dclint:…</c>.
+    /// <c>trivy:DS-0002</c>, <c>checkov:CKV_DOCKER_3</c>, <c>kics:&lt;query UUID&gt;</c>, <c>dclint:no-build-and-image</c>,
+    /// <c>dockerfile-utils:MULTIPLE_INSTRUCTIONS</c>; the allowed spellings are in <see cref="RuleAliases"/>.
     /// </summary>
     public virtual ImmutableArray<string> Aliases => [];
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace DockerLint.Rules.Engine;
@@ -21,6 +22,9 @@ internal sealed class SyntaxRule : Rule
     public override DiagnosticDescriptor Descriptor { get; }
 
     public override RuleTarget Target { get; }
+
+    public override ImmutableArray<string> Aliases
+        => SyntaxRuleExamples.AliasesById.TryGetValue(Id, out var aliases) ? [.. aliases] : [];
 
     public override string Explanation => $"""
         ## What it does

@@ -45,6 +45,39 @@ internal static class SyntaxRuleExamples
     };
 
     /// <summary>
+    /// The other tools' checks a syntax diagnostic stands for (see <see cref="Rule.Aliases"/>), so that their
+    /// suppression comments and configuration names reach it. DF0010 is the bucket for malformed arguments:
+    /// duplicate or invalid stage names, invalid ports, an invalid image reference (also from an ARG
+    /// default), an invalid SHELL, HEALTHCHECK or ONBUILD form.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> AliasesById { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["DF0001"] = ["dockerfile-utils:UNKNOWN_INSTRUCTION"],
+        ["DF0002"] = ["dockerfile-utils:ARGUMENT_MISSING"],
+        ["DF0004"] = ["dockerfile-utils:INVALID_ESCAPE_DIRECTIVE"],
+        ["DF0005"] = ["buildkit:NoEmptyContinuation", "dockerfile-utils:EMPTY_CONTINUATION_LINE"],
+        ["DF0006"] =
+        [
+            "dockerfile-utils:UNKNOWN_ADD_FLAG", "dockerfile-utils:UNKNOWN_COPY_FLAG", "dockerfile-utils:UNKNOWN_FROM_FLAG",
+            "dockerfile-utils:UNKNOWN_HEALTHCHECK_FLAG", "dockerfile-utils:FLAG_DUPLICATE", "dockerfile-utils:FLAG_MISSING_VALUE",
+            "dockerfile-utils:FLAG_EXPECTED_BOOLEAN_VALUE", "dockerfile-utils:FLAG_INVALID_DURATION", "dockerfile-utils:FLAG_LESS_THAN_1MS",
+            "dockerfile-utils:FLAG_INVALID_FROM_VALUE",
+        ],
+        ["DF0009"] = ["dockerfile-utils:SYNTAX_MISSING_EQUALS", "dockerfile-utils:SYNTAX_MISSING_NAMES", "dockerfile-utils:ARGUMENT_REQUIRES_TWO"],
+        ["DF0010"] =
+        [
+            "hadolint:DL3011", "hadolint:DL3024", "hadolint:DL3043", "buildkit:DuplicateStageName", "buildkit:ExposeInvalidFormat",
+            "buildkit:InvalidDefaultArgInFrom", "trivy:DS-0008", "trivy:DS-0012",
+            "checkov:CKV_DOCKER_11", "kics:f2daed12-c802-49cd-afed-fe41d0b82fed", "kics:71bf8cf8-f0a1-42fa-b9d2-d10525e0a38e",
+            "dockerfile-utils:DUPLICATE_BUILD_STAGE_NAME", "dockerfile-utils:INVALID_BUILD_STAGE_NAME", "dockerfile-utils:INVALID_PORT",
+            "dockerfile-utils:INVALID_PROTO", "dockerfile-utils:INVALID_REFERENCE_FORMAT", "dockerfile-utils:SHELL_JSON_FORM",
+            "dockerfile-utils:UNKNOWN_TYPE", "dockerfile-utils:ARGUMENT_UNNECESSARY", "dockerfile-utils:ONBUILD_TRIGGER_DISALLOWED",
+            "dockerfile-utils:ONBUILD_CHAINING_DISALLOWED", "dockerfile-utils:INVALID_AS", "dockerfile-utils:ARGUMENT_REQUIRES_ONE_OR_THREE",
+        ],
+        ["DF0012"] = ["dockerfile-utils:UNSUPPORTED_MODIFIER"],
+    };
+
+    /// <summary>
     /// Why it matters, for the diagnostics about a file's bytes rather than its syntax, where the
     /// default ("BuildKit reads the file the same way and fails") is not the whole story.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
@@ -72,6 +73,33 @@ internal static partial class SecretPatterns
         (AnthropicKey, "an Anthropic API key"),
     ];
 
+    /// <summary>The compiled <c>secret-name-patterns</c>, by pattern text; null for a pattern that does not compile.</summary>
+    private static readonly ConcurrentDictionary<string, Regex?> s_extraPatterns = new(StringComparer.Ordinal);
+
+    private static Regex? Compile(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Matches(Regex regex, string name)
+    {
+        try
+        {
+            return regex.IsMatch(name);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Values that say they are not a real secret: placeholders and non-values.</summary>
     private static readonly ImmutableHashSet<string> s_placeholderValues = ImmutableHashSet.Create(
         StringComparer.OrdinalIgnoreCase,
@@ -121,6 +149,35 @@ internal static partial class SecretPatterns
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="name"/> is a secret name by <see cref="IsSecretName(string)"/>, or when one of
+    /// <paramref name="extraPatterns"/> (the option <c>secret-name-patterns</c>: .NET regular expressions, searched
+    /// in the name as written, case-sensitive unless they say <c>(?i)</c>) matches it. The extra patterns only add
+    /// names; an invalid pattern (the configuration reader already rejects them) or one that times out matches nothing.
+    /// </summary>
+    public static bool IsSecretName(string name, ImmutableArray<string> extraPatterns)
+    {
+        if (IsSecretName(name))
+        {
+            return true;
+        }
+
+        if (extraPatterns.IsDefaultOrEmpty)
+        {
+            return false;
+        }
+
+        foreach (var pattern in extraPatterns)
+        {
+            if (s_extraPatterns.GetOrAdd(pattern, Compile) is { } regex && Matches(regex, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first well-known credential in <paramref name="value"/>; null when there is none.</summary>

@@ -28,7 +28,8 @@ internal sealed class RuleIdResolver
 
     /// <summary>
     /// The rule IDs <paramref name="id"/> stands for in a comment of <paramref name="syntax"/>; empty when
-    /// unknown. In DockerLint's own comments an ID is ours, a <c>tool:ID</c> alias, or another tool's bare ID.
+    /// unknown. In DockerLint's own comments an ID is ours, a <c>tool:ID</c> alias, or another tool's bare ID
+    /// (Trivy's older <c>DS002</c> / <c>AVD-DS-0002</c> spellings included).
     /// </summary>
     public ImmutableArray<string> Resolve(string id, SuppressionSyntax syntax)
     {
@@ -41,7 +42,9 @@ internal sealed class RuleIdResolver
         {
             SuppressionSyntax.Hadolint => _byAlias.GetValueOrDefault("hadolint:" + id, []),
             SuppressionSyntax.BuildKit => _byAlias.GetValueOrDefault("buildkit:" + id, []),
-            _ => id.Contains(':', StringComparison.Ordinal) ? _byAlias.GetValueOrDefault(id, []) : _byBareAlias.GetValueOrDefault(id, []),
+            _ => id.Contains(':', StringComparison.Ordinal) ? _byAlias.GetValueOrDefault(RuleAliases.Normalize(id), [])
+                : _byBareAlias.TryGetValue(id, out var ids) ? ids
+                : _byAlias.GetValueOrDefault(RuleAliases.Normalize("trivy:" + id), []),
         };
     }
 }

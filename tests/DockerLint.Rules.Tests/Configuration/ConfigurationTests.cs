@@ -20,6 +20,20 @@ public sealed class ConfigurationTests
         Assert.That(run.Problems, Is.Empty);
     }
 
+    [TestCase("DS002")]
+    [TestCase("trivy:DS002")]
+    [TestCase("DS-0002")]
+    [TestCase("trivy:DS-0002")]
+    [TestCase("kics:67fd0c4a-68cf-46d7-8c41-bc9fba7e40ae")]
+    public void Dockerlint_yaml_turns_rules_off_by_trivy_ids_old_and_new_and_kics_uuids(string name)
+    {
+        var fixture = new ConfigFixture((".dockerlint.yaml", $"root: true\ndisable: [\"{name}\"]\n"));
+        var run = fixture.Lint("Dockerfile", Latest);
+        Assert.That(run.Problems, Is.Empty);
+        Assert.That(run.Findings.Select(d => d.Id), Does.Not.Contain("DF1001"));
+        Assert.That(run.Findings.Select(d => d.Id), Does.Contain("DF3001"), "only the rule the alias names is off");
+    }
+
     [Test]
     public void Dockerlint_yaml_sets_a_severity_and_turns_rules_off_by_id_or_alias()
     {
@@ -155,6 +169,25 @@ public sealed class ConfigurationTests
         Assert.That(config.Options.GetList("allowed-ports"), Is.EqualTo(new[] { "80", "443", "8000-8100", "53/udp" }));
         Assert.That(config.Limits.MaxFileSize?.Value, Is.EqualTo(10L * 1024 * 1024));
         Assert.That(fixture.Resolver().FailLevel()?.Value, Is.EqualTo("error"));
+    }
+
+    [Test]
+    public void Another_tools_id_in_a_configuration_file_does_not_turn_off_a_syntax_diagnostic()
+    {
+        var fixture = new ConfigFixture((".dockerlint.yaml", "root: true\ndisable: [DuplicateStageName]\n"));
+        var run = fixture.Lint("Dockerfile", "FROM alpine:3.20 AS a\nFROM alpine:3.20 AS a\n");
+        Assert.That(run.Findings.Select(d => d.Id), Does.Contain("DF0010"), "DF0010 stands for many checks; only its own ID turns it off");
+    }
+
+    [Test]
+    public void Secret_name_patterns_from_the_file_reach_the_secret_rule()
+    {
+        const string dockerfile = "FROM alpine:3.20\nENV GITLAB_PAT=abc123def456\n";
+        Assert.That(new ConfigFixture().Lint("Dockerfile", dockerfile).Findings.Select(d => d.Id), Does.Not.Contain("DF1002"), "not a secret name by default");
+        var fixture = new ConfigFixture((".dockerlint.yaml", "root: true\noptions:\n  secret-name-patterns: [\"(?i)_pat$\"]\n"));
+        var run = fixture.Lint("Dockerfile", dockerfile);
+        Assert.That(run.Problems, Is.Empty);
+        Assert.That(run.Findings.Select(d => d.Id), Does.Contain("DF1002"));
     }
 
     [Test]

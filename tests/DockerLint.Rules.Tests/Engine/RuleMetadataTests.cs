@@ -44,6 +44,39 @@ public sealed class RuleMetadataTests
         }
     }
 
+    public static IEnumerable<TestCaseData> RulesWithSyntax()
+        => new AnalyzerEngine().AllRulesWithSyntax.DistinctBy(r => r.Id).Select(r => new TestCaseData(r).SetName($"Rule {r.Id}"));
+
+    [TestCaseSource(nameof(RulesWithSyntax))]
+    public void Aliases_are_tool_ids_in_the_current_spelling(Rule rule)
+    {
+        string[] dockerfileTools = ["hadolint", "buildkit", "trivy", "kics", "checkov", "dockerfile-utils"];
+        string[] composeTools = ["kics", "dclint"];
+        Assert.That(rule.Aliases, Is.Unique, "no alias twice");
+        foreach (var alias in rule.Aliases)
+        {
+            var colon = alias.IndexOf(':', StringComparison.Ordinal);
+            Assert.That(colon, Is.GreaterThan(0), $"'{alias}' is tool:ID");
+            var tool = alias[..colon];
+            var id = alias[(colon + 1)..];
+            Assert.That(rule.Target == RuleTarget.Dockerfile ? dockerfileTools : composeTools, Does.Contain(tool), $"'{alias}': a tool that checks this kind of file");
+            Assert.That(RuleAliases.WellFormedIds[tool].IsMatch(id), Is.True, $"'{alias}': a well-formed {tool} ID");
+        }
+    }
+
+    [TestCase("trivy:DS-0002", "DS-0002", true)]
+    [TestCase("trivy:DS-0002", "DS002", true)]
+    [TestCase("trivy:DS-0002", "trivy:DS002", true)]
+    [TestCase("trivy:DS-0002", "AVD-DS-0002", true)]
+    [TestCase("trivy:DS-0002", "trivy:ds-0002", true)]
+    [TestCase("trivy:DS-0002", "DS-0020", false)]
+    [TestCase("trivy:DS-0002", "DS020", false)]
+    [TestCase("hadolint:DL3008", "DL3008", true)]
+    [TestCase("hadolint:DL3008", "trivy:DL3008", false)]
+    [TestCase("buildkit:JSONArgsRecommended", "jsonargsrecommended", true)]
+    public void Alias_lookup_accepts_the_old_trivy_spelling(string alias, string name, bool matches)
+        => Assert.That(RuleAliases.Matches(alias, name), Is.EqualTo(matches));
+
     [TestCaseSource(nameof(Rules))]
     public void Says_when_to_turn_it_off(Rule rule)
     {

@@ -129,6 +129,29 @@ public sealed class SuppressionsTests
         Assert.That(Hidden(result), Does.Contain("DF3001"));
     }
 
+    [TestCase("# dockerlint ignore=trivy:DS-0001\nFROM alpine\n")]
+    [TestCase("# dockerlint ignore=DS-0001\nFROM alpine\n")]
+    [TestCase("# dockerlint ignore=trivy:DS001\nFROM alpine\n")]
+    [TestCase("# dockerlint ignore=DS001\nFROM alpine\n")]
+    [TestCase("# dockerlint ignore=kics:f45ea400-6bbe-4501-9fc7-1c3d75c32067\nFROM alpine\n")]
+    public void Trivy_ids_old_and_new_and_kics_uuids_reach_the_rules_that_stand_for_them(string text)
+    {
+        var result = Dockerfile(text);
+        Assert.That(Reported(result, "DF3001", "DF2090", "DF2091"), Is.Empty);
+        Assert.That(Hidden(result), Does.Contain("DF3001"));
+    }
+
+    [TestCase("# check=skip=DuplicateStageName\nFROM alpine:3.20 AS a\nFROM alpine:3.20 AS a\n", "DF0010")]
+    [TestCase("FROM alpine:3.20\n# hadolint ignore=DL3011\nEXPOSE 70000\n", "DF0010")]
+    [TestCase("FROM alpine:3.20\n# hadolint ignore=DL3043\nONBUILD FROM alpine:3.20\n", "DF0010")]
+    [TestCase("# check=skip=NoEmptyContinuation\nFROM alpine:3.20\nRUN apk add \\\n\n    curl\n", "DF0005")]
+    public void Other_tools_ids_reach_syntax_diagnostics(string text, string id)
+    {
+        var result = Dockerfile(text);
+        Assert.That(Reported(result, id, "DF2090", "DF2091"), Is.Empty);
+        Assert.That(Hidden(result), Does.Contain(id));
+    }
+
     [Test]
     public void Hadolint_comments_for_rules_dockerlint_lacks_are_quiet()
         => Assert.That(Reported(Dockerfile("FROM alpine:3.20\n# hadolint ignore=DL3018,SC2086\nRUN apk add curl\n"), "DF2090", "DF2091"), Is.Empty);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using DockerLint.Parser.Compose.Interpolation;
 using DockerLint.Parser.Compose.Model;
 using DockerLint.Parser.Compose.Yaml;
+using DockerLint.Rules.Configuration;
 using DockerLint.Rules.Engine;
 using DockerLint.Rules.Secrets;
 using Microsoft.CodeAnalysis;
@@ -71,6 +72,13 @@ public sealed class DC1002HardcodedSecret : ComposeRule
         `kafka_keystore_creds`), references to a secret store (`vault:…`, `op://…`,
         `arn:aws:secretsmanager:…`) and placeholders (`<password>`, `****`).
 
+        Names your organisation uses for secrets that these words miss (`GITLAB_PAT`, `VAULT_ROLE_ID`)
+        can be added with the option `secret-name-patterns`: .NET regular expressions searched in the
+        variable name as written, case-sensitive unless they start with `(?i)`
+        (`secret-name-patterns: ["(?i)_pat$"]`). They only add names — a name they match is a secret
+        name even if the built-in list says it is a setting — and they apply to environment
+        variables, build arguments and env files, not to labels. The same option extends DF1002.
+
         Do not turn it off: a secret written into a Compose file ends up in version control and in
         `docker inspect`. For a placeholder the rule misjudges, suppress that entry with `# dockerlint
         ignore=DC1002`.
@@ -126,16 +134,17 @@ public sealed class DC1002HardcodedSecret : ComposeRule
         context.RegisterProjectAction(context =>
         {
             var findings = new ServiceFindings(context);
+            var patterns = context.Options.GetList(ConfigurationOptions.SecretNamePatterns);
             var envFiles = new Dictionary<string, (YamlSource Source, EnvFile File)?>(StringComparer.Ordinal);
             foreach (var service in context.Project.Services)
             {
-                Check(service, service.Environment, "Environment variable", byName: true, findings);
-                Check(service, service.Labels, "Label", byName: false, findings);
-                CheckEnvFiles(context.Project, service, envFiles, findings);
+                Check(service, service.Environment, "Environment variable", byName: true, patterns, findings);
+                Check(service, service.Labels, "Label", byName: false, patterns, findings);
+                CheckEnvFiles(context.Project, service, envFiles, patterns, findings);
                 if (service.Build is { } build)
                 {
-                    Check(service, build.Args, "Build argument", byName: true, findings);
-                    Check(service, build.Labels, "Label", byName: false, findings);
+                    Check(service, build.Args, "Build argument", byName: true, patterns, findings);
+                    Check(service, build.Labels, "Label", byName: false, patterns, findings);
                 }
             }
 
@@ -143,7 +152,7 @@ public sealed class DC1002HardcodedSecret : ComposeRule
         });
     }
 
-    private static void Check(ComposeService service, ImmutableArray<ComposeKeyValue> entries, string kind, bool byName, ServiceFindings findings)
+    private static void Check(ComposeService service, ImmutableArray<ComposeKeyValue> entries, string kind, bool byName, ImmutableArray<string> patterns, ServiceFindings findings)
     {
         foreach (var entry in entries)
         {
@@ -160,7 +169,7 @@ public sealed class DC1002HardcodedSecret : ComposeRule
                     : $"takes {token.Format} from the project's env file";
                 findings.Add(service, entry.Node, written.Span, kind, entry.Key, what);
             }
-            else if (byName && SecretPatterns.IsSecretName(entry.Key) && !SecretPatterns.IsInertValue(value))
+            else if (byName && SecretPatterns.IsSecretName(entry.Key, patterns) && !SecretPatterns.IsInertValue(value))
             {
                 var what = written.Origin switch
                 {
@@ -178,7 +187,7 @@ public sealed class DC1002HardcodedSecret : ComposeRule
     /// access and reported in those files. Each file is read once.
     /// </summary>
     private static void CheckEnvFiles(
-        ComposeProject project, ComposeService service, Dictionary<string, (YamlSource Source, EnvFile File)?> cache, ServiceFindings findings)
+        ComposeProject project, ComposeService service, Dictionary<string, (YamlSource Source, EnvFile File)?> cache, ImmutableArray<string> patterns, ServiceFindings findings)
     {
         foreach (var envFile in service.EnvFiles)
         {
@@ -211,7 +220,7 @@ public sealed class DC1002HardcodedSecret : ComposeRule
                 {
                     findings.Add(service, source, entry.ValueSpan, $"env_file {name}: variable", entry.Key, $"holds {token.Format}");
                 }
-                else if (SecretPatterns.IsSecretName(entry.Key) && !SecretPatterns.IsInertValue(value))
+                else if (SecretPatterns.IsSecretName(entry.Key, patterns) && !SecretPatterns.IsInertValue(value))
                 {
                     findings.Add(service, source, entry.ValueSpan, $"env_file {name}: variable", entry.Key, "has a literal value");
                 }

@@ -23,9 +23,6 @@ public sealed class DC1019UntrustedRegistry : ComposeRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["hadolint:DL3026"];
-
-    /// <inheritdoc />
     public override double? SecuritySeverity => 5.0;
 
     /// <inheritdoc />

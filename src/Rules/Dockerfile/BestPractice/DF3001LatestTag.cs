@@ -32,10 +32,10 @@ public sealed class DF3001LatestTag : DockerfileRule
     [
         "hadolint:DL3006",
         "hadolint:DL3007",
-        "trivy:DS001",
+        "trivy:DS-0001",
         "checkov:CKV_DOCKER_7",
-        "kics:Image Version Not Explicit",
-        "kics:Image Version Using 'latest'",
+        "kics:9efb0b2d-89c9-41a3-91ca-dcc0aec911fd",
+        "kics:f45ea400-6bbe-4501-9fc7-1c3d75c32067",
     ];
 
     /// <inheritdoc />

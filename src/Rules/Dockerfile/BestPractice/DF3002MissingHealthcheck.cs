@@ -21,7 +21,7 @@ public sealed class DF3002MissingHealthcheck : DockerfileRule
 
     /// <inheritdoc />
     public override ImmutableArray<string> Aliases =>
-        ["hadolint:DL3057", "checkov:CKV_DOCKER_2", "trivy:DS026", "kics:Healthcheck Instruction Missing"];
+        ["hadolint:DL3057", "checkov:CKV_DOCKER_2", "trivy:DS-0026", "kics:b03a748a-542d-44f4-bb86-9199ab4fd2d5"];
 
     /// <inheritdoc />
     public override string Explanation => """
@@ -52,6 +52,13 @@ public sealed class DF3002MissingHealthcheck : DockerfileRule
         deadlocks, loses its database or stops answering keeps the status `running`; Compose's
         `depends_on: condition: service_healthy`, Swarm's rolling updates and restart automation then
         act on a container that does not work.
+
+        The rule fires on practically every official image: the Docker Official Images leave the
+        health check to the user on purpose, because what "healthy" means (which port, which query,
+        which credentials) depends on how the image is configured and deployed. It stays on because an
+        application image knows its own probe. A team that deploys only to Kubernetes, which ignores
+        `HEALTHCHECK` and runs its own liveness and readiness probes, or that builds base images, turns
+        it off.
 
         ## Example
 

@@ -21,7 +21,7 @@ public sealed class DF3012ConstantPlatform : DockerfileRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["buildkit:FromPlatformFlagConstDisallowed", "hadolint:DL3029", "kics:Using Platform Flag with FROM Command"];
+    public override ImmutableArray<string> Aliases => ["buildkit:FromPlatformFlagConstDisallowed", "hadolint:DL3029", "kics:b16e8501-ef3c-44e1-a543-a093238099c9"];
 
     /// <inheritdoc />
     public override string Explanation => """

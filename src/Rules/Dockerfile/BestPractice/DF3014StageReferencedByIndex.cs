@@ -20,7 +20,7 @@ public sealed class DF3014StageReferencedByIndex : DockerfileRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["kics:Using Unnamed Build Stages"];
+    public override ImmutableArray<string> Aliases => ["kics:68a51e22-ae5a-4d48-8e87-b01a323605c9"];
 
     /// <inheritdoc />
     public override string Explanation => """

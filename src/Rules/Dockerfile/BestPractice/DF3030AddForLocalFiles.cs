@@ -21,7 +21,7 @@ public sealed class DF3030AddForLocalFiles : DockerfileRule
 
     /// <inheritdoc />
     public override ImmutableArray<string> Aliases =>
-        ["hadolint:DL3020", "trivy:DS005", "checkov:CKV_DOCKER_4", "kics:9513a694-aa0d-41d8-be61-3271e056f36b"];
+        ["hadolint:DL3020", "trivy:DS-0005", "checkov:CKV_DOCKER_4", "kics:9513a694-aa0d-41d8-be61-3271e056f36b"];
 
     /// <inheritdoc />
     public override string Explanation => """

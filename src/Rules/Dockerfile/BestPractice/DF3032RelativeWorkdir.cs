@@ -22,7 +22,7 @@ public sealed class DF3032RelativeWorkdir : DockerfileRule
     /// <inheritdoc />
     public override ImmutableArray<string> Aliases =>
     [
-        "hadolint:DL3000", "buildkit:WorkdirRelativePath", "trivy:DS009", "checkov:CKV_DOCKER_10",
+        "hadolint:DL3000", "buildkit:WorkdirRelativePath", "trivy:DS-0009", "checkov:CKV_DOCKER_10",
         "kics:6b376af8-cfe8-49ab-a08d-f32de23661a4",
     ];
 

@@ -22,7 +22,7 @@ public sealed class DF3034Maintainer : DockerfileRule
     /// <inheritdoc />
     public override ImmutableArray<string> Aliases =>
     [
-        "hadolint:DL4000", "buildkit:MaintainerDeprecated", "trivy:DS022", "checkov:CKV_DOCKER_6",
+        "hadolint:DL4000", "buildkit:MaintainerDeprecated", "trivy:DS-0022", "checkov:CKV_DOCKER_6",
         "kics:99614418-f82b-4852-a9ae-5051402b741c",
     ];
 

@@ -26,7 +26,7 @@ public sealed class DF3052AptInstallRecommends : DockerfileRule
 
     /// <inheritdoc />
     public override ImmutableArray<string> Aliases =>
-        ["hadolint:DL3015", "trivy:DS029", "kics:7384dfb2-fcd1-4fbf-91cd-6c44c318c33c"];
+        ["hadolint:DL3015", "trivy:DS-0029", "kics:7384dfb2-fcd1-4fbf-91cd-6c44c318c33c"];
 
     /// <inheritdoc />
     public override string Explanation => """

@@ -22,7 +22,7 @@ public sealed class DF3055DistributionUpgrade : DockerfileRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["hadolint:DL3035", "trivy:DS024"];
+    public override ImmutableArray<string> Aliases => ["hadolint:DL3035", "trivy:DS-0024"];
 
     /// <inheritdoc />
     public override string Explanation => """

@@ -29,7 +29,7 @@ public sealed class DF3056PackageUpgrade : DockerfileRule
         `apk upgrade`, `yum`/`dnf`/`microdnf`/`tdnf` `update` or `upgrade` and `zypper update` written without
         package names. Upgrading named packages (`apk upgrade openssl`, `dnf update -y curl`) is not
         reported, nor are the distribution upgrades of DF3055. No other linter covers plain upgrades (Trivy's
-        deprecated DS024 only looked at `dist-upgrade`).
+        deprecated DS-0024 only looked at `dist-upgrade`).
 
         Why opt-in: the advice is contested. Upgrading in the build pulls in security fixes that the base
         image may not have yet, and many hardening guides recommend it; reproducibility-minded teams prefer

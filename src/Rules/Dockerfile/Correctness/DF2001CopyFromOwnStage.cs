@@ -20,7 +20,7 @@ public sealed class DF2001CopyFromOwnStage : DockerfileRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["hadolint:DL3023", "trivy:DS006", "kics:COPY '--from' References Current FROM Alias"];
+    public override ImmutableArray<string> Aliases => ["hadolint:DL3023", "trivy:DS-0006", "kics:cdddb86f-95f6-4fc4-b5a1-483d9afceb2b"];
 
     /// <inheritdoc />
     public override string Explanation => """

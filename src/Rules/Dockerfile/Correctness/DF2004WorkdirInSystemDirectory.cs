@@ -31,7 +31,7 @@ public sealed class DF2004WorkdirInSystemDirectory : DockerfileRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["trivy:DS030"];
+    public override ImmutableArray<string> Aliases => ["trivy:DS-0030"];
 
     /// <inheritdoc />
     public override string Explanation => """

@@ -26,11 +26,11 @@ public sealed class DF2005OverriddenInstruction : DockerfileRule
         "hadolint:DL4004",
         "hadolint:DL3012",
         "buildkit:MultipleInstructionsDisallowed",
-        "trivy:DS016",
-        "trivy:DS007",
-        "trivy:DS023",
-        "kics:Multiple CMD Instructions Listed",
-        "kics:Multiple ENTRYPOINT Instructions Listed",
+        "trivy:DS-0016",
+        "trivy:DS-0007",
+        "trivy:DS-0023",
+        "kics:41c195f4-fc31-4a5c-8a1b-90605538d49f",
+        "kics:6938958b-3f1a-451c-909b-baeee14bdc97",
         "dockerfile-utils:MULTIPLE_INSTRUCTIONS",
     ];
 

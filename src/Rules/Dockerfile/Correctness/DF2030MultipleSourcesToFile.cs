@@ -21,7 +21,7 @@ public sealed class DF2030MultipleSourcesToFile : DockerfileRule
 
     /// <inheritdoc />
     public override ImmutableArray<string> Aliases =>
-        ["hadolint:DL3021", "trivy:DS011", "kics:6db6e0c2-32a3-4a2e-93b5-72c35f4119db"];
+        ["hadolint:DL3021", "trivy:DS-0011", "kics:6db6e0c2-32a3-4a2e-93b5-72c35f4119db"];
 
     /// <inheritdoc />
     public override string Explanation => """

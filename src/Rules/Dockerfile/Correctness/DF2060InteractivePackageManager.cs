@@ -33,7 +33,7 @@ public sealed class DF2060InteractivePackageManager : DockerfileRule
         "hadolint:DL3030",
         "hadolint:DL3034",
         "hadolint:DL3038",
-        "trivy:DS021",
+        "trivy:DS-0021",
         "kics:77783205-c4ca-4f80-bb80-c777f267c547",
         "kics:6e19193a-8753-436d-8a09-76dcff91bb03",
         "kics:7ebd323c-31b7-4e5b-b26f-de5e9e477af8",

@@ -24,7 +24,7 @@ public sealed class DF2061PackageIndexUpdateAlone : DockerfileRule
 
     /// <inheritdoc />
     public override ImmutableArray<string> Aliases =>
-        ["trivy:DS017", "kics:9bae49be-0aa3-4de5-bab2-4c3a069e40cd", "checkov:CKV_DOCKER_5"];
+        ["trivy:DS-0017", "kics:9bae49be-0aa3-4de5-bab2-4c3a069e40cd", "checkov:CKV_DOCKER_5"];
 
     /// <inheritdoc />
     public override string Explanation => """

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using DockerLint.Parser.Model;
+using DockerLint.Rules.Configuration;
 using DockerLint.Rules.Engine;
 using DockerLint.Rules.Secrets;
 using Microsoft.CodeAnalysis;
@@ -31,7 +32,7 @@ public sealed class DF1002SecretInArgOrEnv : DockerfileRule
 
     /// <inheritdoc />
     public override ImmutableArray<string> Aliases =>
-        ["buildkit:SecretsUsedInArgOrEnv", "hadolint:DL3064", "trivy:DS031", "kics:Passwords And Secrets"];
+        ["buildkit:SecretsUsedInArgOrEnv", "hadolint:DL3064", "trivy:DS-0031", "kics:a88baa34-e2ad-44ea-ad6f-8cac87bc7c71"];
 
     /// <inheritdoc />
     public override double? SecuritySeverity => 7.5;
@@ -70,6 +71,13 @@ public sealed class DF1002SecretInArgOrEnv : DockerfileRule
         `sample` or `redacted` (`FAKE_KEY_FOR_TESTS`). A placeholder leaks nothing; a weak default
         password such as `password` or `admin` is a literal and is reported. An `ARG` without a default
         is not reported (unlike BuildKit's name-only check): its value comes from the build command.
+
+        Names your organisation uses for secrets that these words miss (`GITLAB_PAT`, `VAULT_ROLE_ID`)
+        can be added with the option `secret-name-patterns`: .NET regular expressions searched in the
+        name as written, case-sensitive unless they start with `(?i)` (`secret-name-patterns:
+        ["(?i)_pat$"]` in `.dockerlint.yaml`). They only add names — a name they match is a secret name
+        even if the built-in list says it is a setting — and the rules about values (variables,
+        placeholders) still apply. The same option extends DC1002.
 
         Do not turn it off: a secret written into `ENV` or `ARG` stays readable in the image and its
         history. For a placeholder value the rule misjudges, suppress that line with `# dockerlint
@@ -145,7 +153,7 @@ public sealed class DF1002SecretInArgOrEnv : DockerfileRule
         }
 
         // A secret-like name only matters with a value written here: no variable, no placeholder.
-        if (value.Expansion.Variables.Count > 0 || value.Value is not { } literal || !SecretPatterns.IsSecretName(name)
+        if (value.Expansion.Variables.Count > 0 || value.Value is not { } literal || !SecretPatterns.IsSecretName(name, context.Options.GetList(ConfigurationOptions.SecretNamePatterns))
             || SecretPatterns.IsInertValue(literal))
         {
             return;

@@ -32,7 +32,7 @@ public sealed class DF1003SensitivePortExposed : DockerfileRule
     public override DiagnosticDescriptor Descriptor => s_descriptor;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> Aliases => ["trivy:DS004", "checkov:CKV_DOCKER_1", "kics:Exposing Port 22 (SSH)"];
+    public override ImmutableArray<string> Aliases => ["trivy:DS-0004", "checkov:CKV_DOCKER_1", "kics:5907595b-5b6d-4142-b173-dbb0e73fbff8"];
 
     /// <inheritdoc />
     public override double? SecuritySeverity => 5.3;

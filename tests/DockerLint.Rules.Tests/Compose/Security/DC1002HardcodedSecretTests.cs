@@ -118,4 +118,20 @@ public sealed class DC1002HardcodedSecretTests
             Id,
             ("compose.yaml", "services:\n  a:\n    image: a:1\n    env_file:\n      - app.env\n      - path: missing.env\n        required: false\n      - ${ENV_FILE}\n"),
             ("app.env", "DB_HOST=db\nDB_PASSWORD=changeme\nDB_PASSWORD_FILE=/run/secrets/db\nPASSWORD\n"));
+
+    private static readonly DockerLint.Rules.Engine.RuleOptions s_patterns = Lint.Options(("secret-name-patterns", ["(?i)_pat$"]));
+
+    [TestCase("    environment:\n      GITLAB_PAT: {|#0:abc123def456|}\n", TestName = "environment mapping")]
+    [TestCase("    environment:\n      - deploy_pat={|#0:abc123def456|}\n", TestName = "environment list, lower case")]
+    [TestCase("    build:\n      context: .\n      args:\n        REGISTRY_PAT: {|#0:abc123def456|}\n", TestName = "build argument")]
+    [TestCase("    environment:\n      GITLAB_PAT: {|#0:${GITLAB_PAT:-abc123def456}|}\n", TestName = "interpolation default")]
+    public void Fires_on_names_matched_by_secret_name_patterns(string body) => Lint.ComposeCatches(Id, Service(body), options: s_patterns);
+
+    [TestCase("    environment:\n      GITLAB_PAT: abc123def456\n", TestName = "no option")]
+    public void Stays_quiet_on_custom_names_without_the_option(string body) => Lint.ComposeCatchesNot(Id, Service(body));
+
+    [TestCase("    environment:\n      GITLAB_PAT: ${GITLAB_PAT}\n", TestName = "unknown variable")]
+    [TestCase("    environment:\n      GITLAB_PAT: changeme\n", TestName = "placeholder")]
+    [TestCase("    labels:\n      ci.gitlab_pat: abc123def456\n", TestName = "labels are not judged by name")]
+    public void Stays_quiet_with_secret_name_patterns_when_no_secret_is_written(string body) => Lint.ComposeCatchesNot(Id, Service(body), options: s_patterns);
 }

@@ -78,4 +78,30 @@ public sealed class DF1002SecretInArgOrEnvTests
     [TestCase("FROM alpine:3.20\nENV TOKEN_PREFIX=ghx SECRET_NAME=db-credentials\n", TestName = "describing names")]
     [TestCase("", TestName = "empty file")]
     public void Stays_quiet(string text) => Lint.CatchesNot(Id, text);
+
+    private static readonly DockerLint.Rules.Engine.RuleOptions s_patterns = Lint.Options(("secret-name-patterns", ["(?i)_pat$", "^VAULT_ROLE_ID$"]));
+
+    [TestCase("FROM alpine:3.20\nENV GITLAB_PAT={|#0:abc123def456|}\n", TestName = "name matched by a (?i) pattern")]
+    [TestCase("FROM alpine:3.20\nARG gitlab_pat={|#0:abc123def456|}\n", TestName = "ARG default, lower case name, (?i)")]
+    [TestCase("FROM alpine:3.20\nENV A=1 \\\n    VAULT_ROLE_ID={|#0:4f2a9c1e|}\n", TestName = "anchored pattern, after a continuation")]
+    [TestCase("FROM alpine:3.20\nENV DB_PASSWORD={|#0:s3cr3t|}\n", TestName = "built-in names still count with the option")]
+    public void Fires_on_names_matched_by_secret_name_patterns(string markup) => Lint.Catches(Id, markup, s_patterns);
+
+    [TestCase("FROM alpine:3.20\nENV GITLAB_PAT=abc123def456\n", TestName = "without the option the name is not a secret name")]
+    [TestCase("FROM alpine:3.20\nENV VAULT_ROLE_ID=4f2a9c1e\n", TestName = "nor an anchored one")]
+    public void Stays_quiet_on_custom_names_without_the_option(string text) => Lint.CatchesNot(Id, text);
+
+    [TestCase("FROM alpine:3.20\nENV GITLAB_PAT=${PAT}\n", TestName = "matched name with a variable")]
+    [TestCase("FROM alpine:3.20\nENV GITLAB_PAT=changeme\n", TestName = "matched name with a placeholder")]
+    [TestCase("FROM alpine:3.20\nARG GITLAB_PAT\n", TestName = "matched ARG without a default")]
+    [TestCase("FROM alpine:3.20\nENV MY_VAULT_ROLE_ID=4f2a9c1e PATH_PATTERN=x\n", TestName = "anchors respected, no match inside other names")]
+    public void Stays_quiet_with_secret_name_patterns_when_no_secret_is_written(string text) => Lint.CatchesNot(Id, text, s_patterns);
+
+    [Test]
+    public void Stays_quiet_with_a_case_sensitive_pattern_on_another_case()
+        => Lint.CatchesNot(Id, "FROM alpine:3.20\nENV gitlab_pat=abc123def456\n", Lint.Options(("secret-name-patterns", ["_PAT$"])));
+
+    [Test]
+    public void Stays_quiet_with_a_pattern_that_does_not_compile()
+        => Lint.CatchesNot(Id, "FROM alpine:3.20\nENV GITLAB_PAT=abc123def456\n", Lint.Options(("secret-name-patterns", ["(unclosed"])));
 }
