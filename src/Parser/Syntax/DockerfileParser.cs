@@ -23,6 +23,8 @@ internal sealed class DockerfileParser
     private readonly List<InstructionSyntax> _instructions = [];
     private readonly List<ParserDirective> _directives = [];
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Stack<InstructionParser.ArgumentsBuilder> _argumentPool = new();
+    private readonly LogicalLine.Builder _lineBuilder;
     private readonly CancellationToken _cancellationToken;
     private SyntaxToken? _trailingOwner;
     private bool _directivesDone;
@@ -33,6 +35,7 @@ internal sealed class DockerfileParser
         _src = source;
         _text = text;
         _path = path;
+        _lineBuilder = new LogicalLine.Builder(source);
         _cancellationToken = cancellationToken;
     }
 
@@ -92,7 +95,8 @@ internal sealed class DockerfileParser
 
     private int ParseInstruction(int lineStart, int indentEnd, int contentEnd, int lineEnd)
     {
-        var builder = new LogicalLine.Builder(_src, indentEnd);
+        var builder = _lineBuilder;
+        builder.Reset(indentEnd);
         builder.Remove(SyntaxKind.WhitespaceTrivia, lineStart, indentEnd);
         var (continued, keepEnd) = Continuation(indentEnd, contentEnd);
         builder.Append(indentEnd, keepEnd);
@@ -430,6 +434,16 @@ internal sealed class DockerfileParser
         _trailingOwner.TrailingTrivia = [.. _trailing];
         _trailing.Clear();
         _trailingOwner = null;
+    }
+
+    /// <summary>Lists for one instruction's arguments, empty; one per nesting level is live at a time (ONBUILD).</summary>
+    internal InstructionParser.ArgumentsBuilder RentArguments()
+        => _argumentPool.TryPop(out var args) ? args : new InstructionParser.ArgumentsBuilder();
+
+    internal void ReturnArguments(InstructionParser.ArgumentsBuilder args)
+    {
+        args.Clear();
+        _argumentPool.Push(args);
     }
 
     internal void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)

@@ -101,13 +101,22 @@ internal sealed class LogicalLine
         private readonly List<int> _logicalStarts = [];
         private readonly List<int> _sourceStarts = [];
         private readonly List<SyntaxTrivia> _removed = [];
-        private readonly int _start;
+        private int _start;
         private int _length;
 
-        public Builder(string source, int start)
+        public Builder(string source)
         {
             _source = source;
+        }
+
+        /// <summary>Empties the builder for a logical line starting at <paramref name="start"/> (the builder is reused line after line).</summary>
+        public void Reset(int start)
+        {
+            _logicalStarts.Clear();
+            _sourceStarts.Clear();
+            _removed.Clear();
             _start = start;
+            _length = 0;
         }
 
         public void Append(int start, int end)
