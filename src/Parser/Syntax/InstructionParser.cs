@@ -29,7 +29,7 @@ internal sealed class InstructionParser
         _parser = parser;
     }
 
-    public InstructionSyntax ParseInstruction() => Parse(0, _t.Length, depth: 0);
+    public InstructionSyntax ParseInstruction() => Parse(_line.Start, _line.End, depth: 0);
 
     private InstructionSyntax Parse(int start, int end, int depth)
     {
