@@ -111,10 +111,10 @@ internal sealed class InstructionParser
                 AddWhitespaceList(args, restStart, e);
                 break;
             case ArgumentForm.MaybeJson:
-                ReadMaybeJson(args, restStart, e, list: false);
+                ReadMaybeJson(args, restStart, e, list: false, rest);
                 break;
             case ArgumentForm.MaybeJsonList:
-                ReadMaybeJson(args, restStart, e, list: true);
+                ReadMaybeJson(args, restStart, e, list: true, rest);
                 break;
             case ArgumentForm.NamesOrNameValues:
                 foreach (var word in ReadWords(args, restStart, e))
@@ -215,7 +215,8 @@ internal sealed class InstructionParser
         return new FlagSyntax(token, name, body[(eq + 1)..], nameSpan, valueSpan);
     }
 
-    private void ReadMaybeJson(ArgumentsBuilder args, int start, int end, bool list)
+    /// <param name="whole">The value of exactly <c>start..end</c> when the caller already made it (the shell form reuses it instead of copying the command again).</param>
+    private void ReadMaybeJson(ArgumentsBuilder args, int start, int end, bool list, SyntaxValue? whole = null)
     {
         if (start < end && _t[start] == '[')
         {
@@ -243,7 +244,7 @@ internal sealed class InstructionParser
 
         if (start < end)
         {
-            args.Values.Add(Value(start, end));
+            args.Values.Add(whole ?? Value(start, end));
         }
 
         AddWordTokens(args, start, end);
