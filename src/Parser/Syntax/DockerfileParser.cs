@@ -17,7 +17,11 @@ internal sealed class DockerfileParser
     private readonly string _src;
     private readonly SourceText _text;
     private readonly string _path;
-    private readonly List<SyntaxToken> _tokens = [];
+    // The file's token list, kept per thread between parses so it does not grow from empty for every file.
+    [ThreadStatic]
+    private static List<SyntaxToken>? s_tokens;
+
+    private readonly List<SyntaxToken> _tokens;
     private readonly List<SyntaxTrivia> _pending = [];
     private readonly List<SyntaxTrivia> _trailing = [];
     private readonly List<InstructionSyntax> _instructions = [];
@@ -36,6 +40,8 @@ internal sealed class DockerfileParser
         _text = text;
         _path = path;
         _lineBuilder = new LogicalLine.Builder(source);
+        _tokens = s_tokens ?? [];
+        s_tokens = null;
         _cancellationToken = cancellationToken;
     }
 
@@ -89,6 +95,8 @@ internal sealed class DockerfileParser
         }
 
         var root = new DockerfileSyntax([.. _directives], [.. _instructions], eof, [.. _tokens]);
+        _tokens.Clear();
+        s_tokens = _tokens;
         var diagnostics = _diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         return new DockerfileSyntaxTree(_path, _text, root, diagnostics, _escape);
     }
