@@ -17,12 +17,18 @@ internal sealed class DockerfileParser
     private readonly string _src;
     private readonly SourceText _text;
     private readonly string _path;
-    private readonly List<SyntaxToken> _tokens = [];
+    // The file's token list, kept per thread between parses so it does not grow from empty for every file.
+    [ThreadStatic]
+    private static List<SyntaxToken>? s_tokens;
+
+    private readonly List<SyntaxToken> _tokens;
     private readonly List<SyntaxTrivia> _pending = [];
     private readonly List<SyntaxTrivia> _trailing = [];
     private readonly List<InstructionSyntax> _instructions = [];
     private readonly List<ParserDirective> _directives = [];
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Stack<InstructionParser.ArgumentsBuilder> _argumentPool = new();
+    private readonly LogicalLine.Builder _lineBuilder;
     private readonly CancellationToken _cancellationToken;
     private SyntaxToken? _trailingOwner;
     private bool _directivesDone;
@@ -33,6 +39,9 @@ internal sealed class DockerfileParser
         _src = source;
         _text = text;
         _path = path;
+        _lineBuilder = new LogicalLine.Builder(source);
+        _tokens = s_tokens ?? [];
+        s_tokens = null;
         _cancellationToken = cancellationToken;
     }
 
@@ -86,13 +95,16 @@ internal sealed class DockerfileParser
         }
 
         var root = new DockerfileSyntax([.. _directives], [.. _instructions], eof, [.. _tokens]);
+        _tokens.Clear();
+        s_tokens = _tokens;
         var diagnostics = _diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         return new DockerfileSyntaxTree(_path, _text, root, diagnostics, _escape);
     }
 
     private int ParseInstruction(int lineStart, int indentEnd, int contentEnd, int lineEnd)
     {
-        var builder = new LogicalLine.Builder(_src, indentEnd);
+        var builder = _lineBuilder;
+        builder.Reset(indentEnd);
         builder.Remove(SyntaxKind.WhitespaceTrivia, lineStart, indentEnd);
         var (continued, keepEnd) = Continuation(indentEnd, contentEnd);
         builder.Append(indentEnd, keepEnd);
@@ -430,6 +442,16 @@ internal sealed class DockerfileParser
         _trailingOwner.TrailingTrivia = [.. _trailing];
         _trailing.Clear();
         _trailingOwner = null;
+    }
+
+    /// <summary>Lists for one instruction's arguments, empty; one per nesting level is live at a time (ONBUILD).</summary>
+    internal InstructionParser.ArgumentsBuilder RentArguments()
+        => _argumentPool.TryPop(out var args) ? args : new InstructionParser.ArgumentsBuilder();
+
+    internal void ReturnArguments(InstructionParser.ArgumentsBuilder args)
+    {
+        args.Clear();
+        _argumentPool.Push(args);
     }
 
     internal void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)

@@ -29,7 +29,7 @@ internal sealed class InstructionParser
         _parser = parser;
     }
 
-    public InstructionSyntax ParseInstruction() => Parse(0, _t.Length, depth: 0);
+    public InstructionSyntax ParseInstruction() => Parse(_line.Start, _line.End, depth: 0);
 
     private InstructionSyntax Parse(int start, int end, int depth)
     {
@@ -54,19 +54,31 @@ internal sealed class InstructionParser
             _parser.Report(SyntaxDiagnostics.UnknownInstruction, keyword.Span, keyword.Value);
         }
 
+        var args = _parser.RentArguments();
+        try
+        {
+            return Parse(s, e, k, keyword, kind, args, depth);
+        }
+        finally
+        {
+            _parser.ReturnArguments(args);
+        }
+    }
+
+    private InstructionSyntax Parse(int s, int e, int k, SyntaxToken keyword, InstructionKind kind, ArgumentsBuilder args, int depth)
+    {
         var argsStart = k;
         while (argsStart < e && IsSplitSpace(_t[argsStart]))
         {
             argsStart++;
         }
 
-        var flags = ImmutableArray.CreateBuilder<FlagSyntax>();
+        var flags = args.Flags;
         SyntaxToken? terminator = null;
-        var restStart = argsStart < e ? ReadFlags(argsStart, e, flags, ref terminator) : e;
+        var restStart = argsStart < e ? ReadFlags(argsStart, e, args, ref terminator) : e;
         restStart = SkipSpace(restStart, e);
 
         var form = InstructionKinds.ArgumentFormOf(kind);
-        var args = new ArgumentsBuilder();
         InstructionSyntax? trigger = null;
         var rest = restStart < e ? Value(restStart, e) : null;
 
@@ -99,13 +111,13 @@ internal sealed class InstructionParser
                 AddWhitespaceList(args, restStart, e);
                 break;
             case ArgumentForm.MaybeJson:
-                ReadMaybeJson(args, restStart, e, list: false);
+                ReadMaybeJson(args, restStart, e, list: false, rest);
                 break;
             case ArgumentForm.MaybeJsonList:
-                ReadMaybeJson(args, restStart, e, list: true);
+                ReadMaybeJson(args, restStart, e, list: true, rest);
                 break;
             case ArgumentForm.NamesOrNameValues:
-                foreach (var word in ReadWords(restStart, e))
+                foreach (var word in ReadWords(args, restStart, e))
                 {
                     args.Tokens.Add(Token(SyntaxKind.WordToken, word.Start, word.End));
                     if (word.Counted)
@@ -141,9 +153,9 @@ internal sealed class InstructionParser
     }
 
     /// <summary>BuildKit's flag reader: leading words that start with <c>--</c>, quotes and escapes processed.</summary>
-    private int ReadFlags(int pos, int end, ImmutableArray<FlagSyntax>.Builder flags, ref SyntaxToken? terminator)
+    private int ReadFlags(int pos, int end, ArgumentsBuilder args, ref SyntaxToken? terminator)
     {
-        var word = new StringBuilder();
+        var word = args.Word;
         while (true)
         {
             pos = SkipSpace(pos, end);
@@ -170,7 +182,7 @@ internal sealed class InstructionParser
 
             if (blankOk || text.Length > 0)
             {
-                flags.Add(MakeFlag(text, wordStart, pos));
+                args.Flags.Add(MakeFlag(text, wordStart, pos));
             }
         }
     }
@@ -203,7 +215,8 @@ internal sealed class InstructionParser
         return new FlagSyntax(token, name, body[(eq + 1)..], nameSpan, valueSpan);
     }
 
-    private void ReadMaybeJson(ArgumentsBuilder args, int start, int end, bool list)
+    /// <param name="whole">The value of exactly <c>start..end</c> when the caller already made it (the shell form reuses it instead of copying the command again).</param>
+    private void ReadMaybeJson(ArgumentsBuilder args, int start, int end, bool list, SyntaxValue? whole = null)
     {
         if (start < end && _t[start] == '[')
         {
@@ -231,7 +244,7 @@ internal sealed class InstructionParser
 
         if (start < end)
         {
-            args.Values.Add(Value(start, end));
+            args.Values.Add(whole ?? Value(start, end));
         }
 
         AddWordTokens(args, start, end);
@@ -266,7 +279,7 @@ internal sealed class InstructionParser
 
     private void ReadNameValues(ArgumentsBuilder args, InstructionKind kind, int start, int end)
     {
-        var words = ReadWords(start, end);
+        var words = ReadWords(args, start, end);
         foreach (var word in words)
         {
             args.Tokens.Add(Token(SyntaxKind.WordToken, word.Start, word.End));
@@ -369,25 +382,40 @@ internal sealed class InstructionParser
         }
     }
 
+    /// <summary>Adds a word token for every word <see cref="ReadWords"/> would return, without building their values.</summary>
     private void AddWordTokens(ArgumentsBuilder args, int start, int end)
     {
-        foreach (var word in ReadWords(start, end))
+        var p = start;
+        while (p < end)
         {
-            args.Tokens.Add(Token(SyntaxKind.WordToken, word.Start, word.End));
+            while (p < end && char.IsWhiteSpace(_t[p]))
+            {
+                p++;
+            }
+
+            if (p >= end)
+            {
+                break;
+            }
+
+            var wordStart = p;
+            p = ScanWord(p, end, processQuotes: false, sb: null, out _);
+            args.Tokens.Add(Token(SyntaxKind.WordToken, wordStart, p));
         }
     }
 
-    private readonly record struct Word(int Start, int End, string Value, bool Counted);
+    internal readonly record struct Word(int Start, int End, string Value, bool Counted);
 
     /// <summary>
     /// BuildKit's word splitter for ENV/LABEL/ARG: splits on white space outside quotes, keeps the
     /// quotes, lets the escape character protect the next character. Every run of non-blank text is
     /// returned (so tokens cover it); <see cref="Word.Counted"/> says whether BuildKit keeps the word.
     /// </summary>
-    private List<Word> ReadWords(int start, int end)
+    private List<Word> ReadWords(ArgumentsBuilder args, int start, int end)
     {
-        var words = new List<Word>();
-        var sb = new StringBuilder();
+        var words = args.Words;
+        words.Clear();
+        var sb = args.Word;
         var p = start;
         while (p < end)
         {
@@ -416,7 +444,7 @@ internal sealed class InstructionParser
     /// dropped; without it (BuildKit's word splitter) they are kept, and single quotes do not
     /// honour the escape character. An escape character at the very end is skipped either way.
     /// </summary>
-    private int ScanWord(int p, int end, bool processQuotes, StringBuilder sb, out bool blankOk)
+    private int ScanWord(int p, int end, bool processQuotes, StringBuilder? sb, out bool blankOk)
     {
         blankOk = false;
         var inQuote = false;
@@ -438,7 +466,7 @@ internal sealed class InstructionParser
                     blankOk = true;
                     if (!processQuotes)
                     {
-                        sb.Append(ch);
+                        sb?.Append(ch);
                     }
 
                     p++;
@@ -450,7 +478,7 @@ internal sealed class InstructionParser
                 inQuote = false;
                 if (!processQuotes)
                 {
-                    sb.Append(ch);
+                    sb?.Append(ch);
                 }
 
                 p++;
@@ -468,14 +496,14 @@ internal sealed class InstructionParser
 
                 if (!processQuotes)
                 {
-                    sb.Append(ch);
+                    sb?.Append(ch);
                 }
 
                 p++;
                 ch = _t[p];
             }
 
-            sb.Append(ch);
+            sb?.Append(ch);
             p++;
         }
 
@@ -614,8 +642,15 @@ internal sealed class InstructionParser
     /// <summary>BuildKit's <c>[\t\v\f\r ]</c>.</summary>
     private static bool IsSplitSpace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
-    private sealed class ArgumentsBuilder
+    /// <summary>The per-instruction lists, reused from one instruction to the next (see <see cref="DockerfileParser.RentArguments"/>).</summary>
+    internal sealed class ArgumentsBuilder
     {
+        public ImmutableArray<FlagSyntax>.Builder Flags { get; } = ImmutableArray.CreateBuilder<FlagSyntax>();
+
+        public StringBuilder Word { get; } = new();
+
+        public List<Word> Words { get; } = [];
+
         public ImmutableArray<SyntaxToken>.Builder Tokens { get; } = ImmutableArray.CreateBuilder<SyntaxToken>();
 
         public ImmutableArray<SyntaxValue>.Builder Values { get; } = ImmutableArray.CreateBuilder<SyntaxValue>();
@@ -623,6 +658,17 @@ internal sealed class InstructionParser
         public ImmutableArray<KeyValueSyntax>.Builder Pairs { get; } = ImmutableArray.CreateBuilder<KeyValueSyntax>();
 
         public bool IsExecForm { get; set; }
+
+        public void Clear()
+        {
+            Flags.Clear();
+            Word.Clear();
+            Words.Clear();
+            Tokens.Clear();
+            Values.Clear();
+            Pairs.Clear();
+            IsExecForm = false;
+        }
     }
 }
 

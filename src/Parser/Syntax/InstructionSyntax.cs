@@ -153,7 +153,7 @@ public sealed class InstructionSyntax
     internal LogicalLine Line { get; }
 
     /// <inheritdoc />
-    public override string ToString() => Line.Text;
+    public override string ToString() => Line.ToString();
 }
 
 /// <summary>The root of a Dockerfile tree.</summary>

@@ -16,9 +16,11 @@ internal sealed class LogicalLine
     private readonly int[] _sourceStarts;
     private readonly int _sourceEnd;
 
-    private LogicalLine(string text, int[] logicalStarts, int[] sourceStarts, int sourceStart, int sourceEnd, SyntaxTrivia[] removed)
+    private LogicalLine(string text, int start, int end, int[] logicalStarts, int[] sourceStarts, int sourceStart, int sourceEnd, SyntaxTrivia[] removed)
     {
         Text = text;
+        Start = start;
+        End = end;
         _logicalStarts = logicalStarts;
         _sourceStarts = sourceStarts;
         SourceStart = sourceStart;
@@ -26,8 +28,18 @@ internal sealed class LogicalLine
         Removed = removed;
     }
 
-    /// <summary>The joined text.</summary>
+    /// <summary>
+    /// The string that holds the joined text, from <see cref="Start"/> to <see cref="End"/>. For an
+    /// instruction on one run of source characters (most of them) it is the source itself and logical
+    /// positions are source offsets: no copy of the line is made.
+    /// </summary>
     public string Text { get; }
+
+    /// <summary>The logical position of the first character (an index into <see cref="Text"/>).</summary>
+    public int Start { get; }
+
+    /// <summary>The logical position just past the last character.</summary>
+    public int End { get; }
 
     /// <summary>Source offset of the first character of the instruction's first line (after indentation).</summary>
     public int SourceStart { get; }
@@ -38,12 +50,12 @@ internal sealed class LogicalLine
     /// <summary>The source offset of logical position <paramref name="index"/> (the end maps after the last character).</summary>
     public int ToSource(int index)
     {
-        if (index < Text.Length)
+        if (index < End)
         {
             return Map(index);
         }
 
-        return Text.Length == 0 ? SourceStart : Map(Text.Length - 1) + 1;
+        return End == Start ? SourceStart : Map(End - 1) + 1;
     }
 
     /// <summary>The source span of a logical range; an empty range maps to an empty span.</summary>
@@ -74,13 +86,16 @@ internal sealed class LogicalLine
         }
     }
 
+    /// <summary>The joined text (a copy).</summary>
+    public override string ToString() => Text.Substring(Start, End - Start);
+
     /// <summary>The source offset just past the instruction's last line (terminator included).</summary>
     public int SourceEnd => _sourceEnd;
 
     /// <summary>The source offset of a logical character (0 ≤ index &lt; length).</summary>
     private int Map(int index)
     {
-        if ((uint)index >= (uint)Text.Length)
+        if (index < Start || index >= End)
         {
             throw new ArgumentOutOfRangeException(nameof(index));
         }
@@ -101,13 +116,22 @@ internal sealed class LogicalLine
         private readonly List<int> _logicalStarts = [];
         private readonly List<int> _sourceStarts = [];
         private readonly List<SyntaxTrivia> _removed = [];
-        private readonly int _start;
+        private int _start;
         private int _length;
 
-        public Builder(string source, int start)
+        public Builder(string source)
         {
             _source = source;
+        }
+
+        /// <summary>Empties the builder for a logical line starting at <paramref name="start"/> (the builder is reused line after line).</summary>
+        public void Reset(int start)
+        {
+            _logicalStarts.Clear();
+            _sourceStarts.Clear();
+            _removed.Clear();
             _start = start;
+            _length = 0;
         }
 
         public void Append(int start, int end)
@@ -146,7 +170,9 @@ internal sealed class LogicalLine
             }
             else if (_sourceStarts.Count == 1)
             {
-                text = _source.Substring(_sourceStarts[0], _length);
+                // One run: logical positions are source offsets.
+                var at = _sourceStarts[0];
+                return new(_source, at, at + _length, [at], [at], _start, sourceEnd, [.. _removed]);
             }
             else
             {
@@ -161,7 +187,7 @@ internal sealed class LogicalLine
                 });
             }
 
-            return new(text, [.. _logicalStarts], [.. _sourceStarts], _start, sourceEnd, [.. _removed]);
+            return new(text, 0, text.Length, [.. _logicalStarts], [.. _sourceStarts], _start, sourceEnd, [.. _removed]);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DockerLint.Parser.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -18,18 +19,12 @@ internal static class DockerfileSuppressions
         var text = tree.Text;
         var comments = new List<FoundComment>();
         var commentLines = new HashSet<int>();
-        foreach (var trivia in tree.Root.DescendantTrivia())
+        // Plain loops over the token arrays, not DescendantTrivia(): this runs on every file, and most trivia is white space.
+        foreach (var token in tree.Root.AllTokens)
         {
-            if (trivia.Kind is not (SyntaxKind.CommentTrivia or SyntaxKind.ParserDirectiveTrivia))
-            {
-                continue;
-            }
-
-            commentLines.Add(text.Lines.GetLineFromPosition(trivia.Span.Start).LineNumber);
-            if (SuppressionComment.Parse(text.ToString(trivia.Span), trivia.Span, trivia.Kind == SyntaxKind.ParserDirectiveTrivia) is { } comment)
-            {
-                comments.Add(new FoundComment(comment));
-            }
+            AddComments(token.LeadingTrivia, text, comments, commentLines);
+            AddComments(token.InnerTrivia, text, comments, commentLines);
+            AddComments(token.TrailingTrivia, text, comments, commentLines);
         }
 
         if (comments.Count == 0)
@@ -44,5 +39,22 @@ internal static class DockerfileSuppressions
         }
 
         return SuppressionCollector.Collect(tree.FilePath, text, comments, commentLines, line => instructions.TryGetValue(line, out var span) ? span : null, resolver);
+    }
+
+    private static void AddComments(ImmutableArray<SyntaxTrivia> trivia, SourceText text, List<FoundComment> comments, HashSet<int> commentLines)
+    {
+        foreach (var t in trivia)
+        {
+            if (t.Kind is not (SyntaxKind.CommentTrivia or SyntaxKind.ParserDirectiveTrivia))
+            {
+                continue;
+            }
+
+            commentLines.Add(text.Lines.GetLineFromPosition(t.Span.Start).LineNumber);
+            if (SuppressionComment.Parse(text.ToString(t.Span), t.Span, t.Kind == SyntaxKind.ParserDirectiveTrivia) is { } comment)
+            {
+                comments.Add(new FoundComment(comment));
+            }
+        }
     }
 }

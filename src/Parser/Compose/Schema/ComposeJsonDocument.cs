@@ -18,7 +18,8 @@ internal sealed class ComposeJsonDocument
 {
     private const string ResetTag = "!reset";
 
-    private readonly Dictionary<JToken, JsonOrigin> _origins = new(ReferenceEqualityComparer.Instance);
+    // Built on the first question (only files with schema errors ask): most files never need it.
+    private Dictionary<JToken, JsonOrigin>? _origins;
 
     private ComposeJsonDocument(YamlNode root)
     {
@@ -36,7 +37,21 @@ internal sealed class ComposeJsonDocument
     public static ComposeJsonDocument Create(YamlNode root) => new(root);
 
     /// <summary>Where a token (a value or a <see cref="JProperty"/>) was written; null for a token not of this document.</summary>
-    public JsonOrigin? OriginOf(JToken? token) => token is not null && _origins.TryGetValue(token, out var origin) ? origin : null;
+    public JsonOrigin? OriginOf(JToken? token)
+    {
+        if (token is null)
+        {
+            return null;
+        }
+
+        if (_origins is null)
+        {
+            _origins = new(ReferenceEqualityComparer.Instance);
+            IndexOrigins(YamlRoot, key: null, Root);
+        }
+
+        return _origins.TryGetValue(token, out var origin) ? origin : null;
+    }
 
     private JToken Convert(YamlNode node, YamlScalar? key)
     {
@@ -52,9 +67,7 @@ internal sealed class ComposeJsonDocument
                         continue;
                     }
 
-                    var property = new JProperty(entry.Key.Value, Convert(entry.Value, entry.Key));
-                    _origins[property] = new JsonOrigin(entry.Value, entry.Key);
-                    obj.Add(property);
+                    obj.Add(new JProperty(entry.Key.Value, Convert(entry.Value, entry.Key)));
                 }
 
                 token = obj;
@@ -79,8 +92,45 @@ internal sealed class ComposeJsonDocument
                 break;
         }
 
-        _origins[token] = new JsonOrigin(node, key);
         return token;
+    }
+
+    /// <summary>Walks the YAML tree and the JSON made from it side by side (the same shape, <see cref="ResetTag"/> nodes left out) and records where each token came from.</summary>
+    private void IndexOrigins(YamlNode node, YamlScalar? key, JToken token)
+    {
+        switch (node)
+        {
+            case YamlMapping mapping when token is JObject obj:
+                using (var properties = obj.Properties().GetEnumerator())
+                {
+                    foreach (var entry in mapping.Entries)
+                    {
+                        if (entry.Value.Tag == ResetTag || !properties.MoveNext())
+                        {
+                            continue;
+                        }
+
+                        var property = properties.Current;
+                        IndexOrigins(entry.Value, entry.Key, property.Value);
+                        _origins![property] = new JsonOrigin(entry.Value, entry.Key);
+                    }
+                }
+
+                break;
+            case YamlSequence sequence when token is JArray array:
+                var i = 0;
+                foreach (var item in sequence.Items)
+                {
+                    if (item.Tag != ResetTag && i < array.Count)
+                    {
+                        IndexOrigins(item, key: null, array[i++]);
+                    }
+                }
+
+                break;
+        }
+
+        _origins![token] = new JsonOrigin(node, key);
     }
 
     private static JValue ToJValue(YamlValue value) => value.Value switch

@@ -104,6 +104,12 @@ public static class YamlLoader
 
         private void ReadComments()
         {
+            // Every comment starts with '#': without one there is nothing to find, and the second scan is skipped.
+            if (_text.IndexOf('#', _offset) < 0)
+            {
+                return;
+            }
+
             try
             {
                 var scanner = new Scanner(new StringReader(_text[_offset..]), skipComments: false);
