@@ -241,14 +241,9 @@ public static class ShellCommandSplitter
                     i = ReadDollar(script, i, word);
                     break;
                 case '`':
-                    {
-                        literal = false;
-                        var close = script.IndexOf('`', i + 1);
-                        var end = close < 0 ? script.Length : close + 1;
-                        word.Append(script, i, end - i);
-                        i = end;
-                        break;
-                    }
+                    literal = false;
+                    i = ShellScriptReader.ReadBackquote(script, i, word, null);
+                    break;
 
                 default:
                     if (c is '*' or '?' or '[')
@@ -321,37 +316,7 @@ public static class ShellCommandSplitter
     }
 
     private static int ReadDoubleQuoted(string script, int i, StringBuilder word, ref bool literal)
-    {
-        while (i < script.Length && script[i] != '"')
-        {
-            var c = script[i];
-            if (c == '\\' && i + 1 < script.Length && script[i + 1] is '"' or '\\' or '$' or '`')
-            {
-                word.Append(script[i + 1]);
-                i += 2;
-            }
-            else if (c == '$')
-            {
-                literal = false;
-                i = ReadDollar(script, i, word);
-            }
-            else if (c == '`')
-            {
-                literal = false;
-                var close = script.IndexOf('`', i + 1);
-                var end = close < 0 ? script.Length : close + 1;
-                word.Append(script, i, end - i);
-                i = end;
-            }
-            else
-            {
-                word.Append(c);
-                i++;
-            }
-        }
-
-        return Math.Min(i + 1, script.Length);
-    }
+        => ShellScriptReader.ReadDoubleQuoted(script, i, word, ref literal, null);
 
     /// <summary>Reads <c>$NAME</c>, <c>${…}</c>, <c>$(…)</c> or <c>$((…))</c> into the word as written (the shell layer's reader).</summary>
     private static int ReadDollar(string script, int i, StringBuilder word) => ShellScriptReader.ReadDollar(script, i, word, null);

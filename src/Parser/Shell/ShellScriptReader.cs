@@ -1234,7 +1234,8 @@ internal static class ShellScriptReader
         return Math.Min(i, s.Length);
     }
 
-    private static int ReadDoubleQuoted(string s, int i, StringBuilder word, ref bool literal, List<(int, int)> subs)
+    /// <summary>Reads a double-quoted string's contents (the opening quote already read); shared with <see cref="ShellCommandSplitter"/>.</summary>
+    internal static int ReadDoubleQuoted(string s, int i, StringBuilder word, ref bool literal, List<(int, int)>? subs)
     {
         while (i < s.Length && s[i] != '"')
         {
@@ -1268,7 +1269,8 @@ internal static class ShellScriptReader
         return Math.Min(i + 1, s.Length);
     }
 
-    private static int ReadBackquote(string s, int i, StringBuilder word, List<(int, int)> subs)
+    /// <summary>Reads a backquoted substitution into the word as written (its inner range added to <paramref name="subs"/> when given).</summary>
+    internal static int ReadBackquote(string s, int i, StringBuilder word, List<(int, int)>? subs)
     {
         var j = i + 1;
         while (j < s.Length && s[j] != '`')
@@ -1277,7 +1279,7 @@ internal static class ShellScriptReader
         }
 
         j = Math.Min(j, s.Length);
-        subs.Add((i + 1, j - i - 1));
+        subs?.Add((i + 1, j - i - 1));
         var end = Math.Min(j + 1, s.Length);
         word.Append(s, i, end - i);
         return end;

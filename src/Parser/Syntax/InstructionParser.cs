@@ -385,23 +385,23 @@ internal sealed class InstructionParser
     /// <summary>Adds a word token for every word <see cref="ReadWords"/> would return, without building their values.</summary>
     private void AddWordTokens(ArgumentsBuilder args, int start, int end)
     {
-        var p = start;
-        while (p < end)
+        for (var p = SkipBlanks(start, end); p < end; p = SkipBlanks(p, end))
         {
-            while (p < end && char.IsWhiteSpace(_t[p]))
-            {
-                p++;
-            }
-
-            if (p >= end)
-            {
-                break;
-            }
-
             var wordStart = p;
             p = ScanWord(p, end, processQuotes: false, sb: null, out _);
             args.Tokens.Add(Token(SyntaxKind.WordToken, wordStart, p));
         }
+    }
+
+    /// <summary>The first position from <paramref name="p"/> that is not white space (or <paramref name="end"/>).</summary>
+    private int SkipBlanks(int p, int end)
+    {
+        while (p < end && char.IsWhiteSpace(_t[p]))
+        {
+            p++;
+        }
+
+        return p;
     }
 
     internal readonly record struct Word(int Start, int End, string Value, bool Counted);
@@ -416,19 +416,8 @@ internal sealed class InstructionParser
         var words = args.Words;
         words.Clear();
         var sb = args.Word;
-        var p = start;
-        while (p < end)
+        for (var p = SkipBlanks(start, end); p < end; p = SkipBlanks(p, end))
         {
-            while (p < end && char.IsWhiteSpace(_t[p]))
-            {
-                p++;
-            }
-
-            if (p >= end)
-            {
-                break;
-            }
-
             var wordStart = p;
             sb.Clear();
             p = ScanWord(p, end, processQuotes: false, sb, out var blankOk);

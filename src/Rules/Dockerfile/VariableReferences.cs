@@ -8,15 +8,22 @@ namespace DockerLint.Rules.Dockerfile;
 /// <summary>Where variables are referenced in the words BuildKit expands.</summary>
 internal static partial class VariableReferences
 {
-    [GeneratedRegex(@"\$\{?([A-Za-z_][A-Za-z0-9_]*)")]
+    // $NAME, or ${NAME with an optional fallback modifier (:- - :+ + :? ?) after the name.
+    [GeneratedRegex(@"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?])?|([A-Za-z_][A-Za-z0-9_]*))")]
     private static partial Regex Reference();
+
+    /// <summary>True when some reference to <paramref name="name"/> in <paramref name="text"/> has no fallback modifier (<c>:-</c>, <c>-</c>, <c>:+</c>, <c>+</c>, <c>:?</c>, <c>?</c>).</summary>
+    public static bool HasPlainReference(string text, string name)
+        => Reference().Matches(text).Any(m => m.Groups[3].Value == name || (m.Groups[1].Value == name && !m.Groups[2].Success));
+
+    private static string Name(Match match) => match.Groups[1].Success ? match.Groups[1].Value : match.Groups[3].Value;
 
     /// <summary>The span of the first reference to <paramref name="name"/> in the word (<c>$NAME</c> or <c>${NAME…}</c>), or the whole word.</summary>
     public static TextSpan SpanOf(ExpandedWord word, string name)
     {
         foreach (Match match in Reference().Matches(word.Text))
         {
-            if (match.Groups[1].Value == name)
+            if (Name(match) == name)
             {
                 return word.Syntax.GetSpan(match.Index, ReferenceLength(word.Text, match));
             }
@@ -35,7 +42,7 @@ internal static partial class VariableReferences
         {
             foreach (Match match in Reference().Matches(text))
             {
-                names.Add(match.Groups[1].Value);
+                names.Add(Name(match));
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using DockerLint.Parser.Model;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
@@ -7,7 +6,7 @@ using Microsoft.CodeAnalysis;
 namespace DockerLint.Rules.Dockerfile.Correctness;
 
 /// <summary>A word BuildKit expands refers to a variable that is not defined where it is used.</summary>
-public sealed partial class DF2035UndefinedVariable : DockerfileRule
+public sealed class DF2035UndefinedVariable : DockerfileRule
 {
     private static readonly DiagnosticDescriptor s_descriptor = CreateDescriptor(
         "DF2035",
@@ -73,9 +72,6 @@ public sealed partial class DF2035UndefinedVariable : DockerfileRule
     /// <inheritdoc />
     public override void Initialize(DockerfileAnalysisContext context) => context.RegisterStageAction(Check);
 
-    [GeneratedRegex(@"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?])?|([A-Za-z_][A-Za-z0-9_]*))")]
-    private static partial Regex Reference();
-
     private static void Check(StageContext context)
     {
         var stage = context.Stage;
@@ -87,7 +83,7 @@ public sealed partial class DF2035UndefinedVariable : DockerfileRule
             {
                 foreach (var name in word.Expansion.Variables)
                 {
-                    if (instruction.Scope.Find(name) is not null || !HasPlainReference(word.Text, name))
+                    if (instruction.Scope.Find(name) is not null || !VariableReferences.HasPlainReference(word.Text, name))
                     {
                         continue;
                     }
@@ -190,8 +186,4 @@ public sealed partial class DF2035UndefinedVariable : DockerfileRule
         EnvInstruction env => env.Pairs.Any(p => p.Key.Text == name),
         _ => false,
     };
-
-    /// <summary>True when some reference to the name has no fallback modifier (<c>:-</c>, <c>-</c>, <c>:+</c>, <c>+</c>, <c>:?</c>, <c>?</c>).</summary>
-    private static bool HasPlainReference(string text, string name)
-        => Reference().Matches(text).Any(m => m.Groups[3].Value == name || (m.Groups[1].Value == name && !m.Groups[2].Success));
 }
