@@ -29,6 +29,8 @@ internal sealed class DockerfileParser
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Stack<InstructionParser.ArgumentsBuilder> _argumentPool = new();
     private readonly LogicalLine.Builder _lineBuilder;
+    private readonly InstructionParser _instructionParser;
+    private readonly List<SyntaxToken> _instructionTokens = [];
     private readonly CancellationToken _cancellationToken;
     private SyntaxToken? _trailingOwner;
     private bool _directivesDone;
@@ -40,6 +42,7 @@ internal sealed class DockerfileParser
         _text = text;
         _path = path;
         _lineBuilder = new LogicalLine.Builder(source);
+        _instructionParser = new InstructionParser(source, this);
         _tokens = s_tokens ?? [];
         s_tokens = null;
         _cancellationToken = cancellationToken;
@@ -97,7 +100,7 @@ internal sealed class DockerfileParser
         var root = new DockerfileSyntax([.. _directives], [.. _instructions], eof, [.. _tokens]);
         _tokens.Clear();
         s_tokens = _tokens;
-        var diagnostics = _diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+        var diagnostics = _diagnostics.Count <= 1 ? [.. _diagnostics] : _diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         return new DockerfileSyntaxTree(_path, _text, root, diagnostics, _escape);
     }
 
@@ -141,7 +144,7 @@ internal sealed class DockerfileParser
         }
 
         var line = builder.ToLine(pos);
-        var instruction = new InstructionParser(_src, line, _escape, this).ParseInstruction();
+        var instruction = _instructionParser.ParseInstruction(line, _escape);
         _instructions.Add(instruction);
 
         if (emptyLines is not null)
@@ -162,7 +165,10 @@ internal sealed class DockerfileParser
         var removed = line.Removed;
         var r = 0;
         var pos = lineStart;
-        foreach (var token in instruction.Tokens)
+        var tokens = _instructionTokens;
+        tokens.Clear();
+        instruction.AddTokensTo(tokens);
+        foreach (var token in tokens)
         {
             EmitGap(removed, ref r, pos, token.Span.Start);
             // Most tokens have no continuation inside: no array for them.
@@ -207,7 +213,7 @@ internal sealed class DockerfileParser
     {
         var target = instruction.Trigger ?? instruction;
         var markers = InstructionParser.FindHeredocMarkers(target);
-        if (markers.Count == 0)
+        if (markers is null)
         {
             return pos;
         }

@@ -54,7 +54,9 @@ public sealed class DockerfileSyntaxTree
     /// as UTF-8 without adding a BOM gives back the same bytes for any valid UTF-8 input.
     /// </summary>
     public static DockerfileSyntaxTree Parse(byte[] utf8, string filePath = "Dockerfile")
-        => Parse(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(utf8), filePath);
+        => Parse(s_utf8.GetString(utf8), filePath);
+
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The text of the whole tree, built from its tokens and trivia: always equal to the input.</summary>
     public string ToFullString()

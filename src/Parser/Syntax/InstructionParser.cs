@@ -15,21 +15,25 @@ internal sealed class InstructionParser
     private const int MaxTriggerDepth = 8;
 
     private readonly string _src;
-    private readonly LogicalLine _line;
-    private readonly string _t;
-    private readonly char _escape;
     private readonly DockerfileParser _parser;
+    private LogicalLine _line = null!;
+    private string _t = "";
+    private char _escape;
 
-    public InstructionParser(string source, LogicalLine line, char escape, DockerfileParser parser)
+    /// <summary>One reader per file, reused for each of its instructions.</summary>
+    public InstructionParser(string source, DockerfileParser parser)
     {
         _src = source;
-        _line = line;
-        _t = line.Text;
-        _escape = escape;
         _parser = parser;
     }
 
-    public InstructionSyntax ParseInstruction() => Parse(_line.Start, _line.End, depth: 0);
+    public InstructionSyntax ParseInstruction(LogicalLine line, char escape)
+    {
+        _line = line;
+        _t = line.Text;
+        _escape = escape;
+        return Parse(_line.Start, _line.End, depth: 0);
+    }
 
     private InstructionSyntax Parse(int start, int end, int depth)
     {
@@ -171,7 +175,7 @@ internal sealed class InstructionParser
 
             var wordStart = pos;
             word.Clear();
-            pos = ScanWord(pos, end, processQuotes: true, word, out var blankOk);
+            pos = ScanWord(pos, end, processQuotes: true, word, out var blankOk, out _);
 
             var text = word.ToString();
             if (text == "--")
@@ -280,19 +284,23 @@ internal sealed class InstructionParser
     private void ReadNameValues(ArgumentsBuilder args, InstructionKind kind, int start, int end)
     {
         var words = ReadWords(args, start, end);
-        foreach (var word in words)
+        var firstCounted = -1;
+        for (var i = 0; i < words.Count; i++)
         {
-            args.Tokens.Add(Token(SyntaxKind.WordToken, word.Start, word.End));
+            args.Tokens.Add(Token(SyntaxKind.WordToken, words[i].Start, words[i].End));
+            if (firstCounted < 0 && words[i].Counted)
+            {
+                firstCounted = i;
+            }
         }
 
-        var counted = words.Where(w => w.Counted).ToList();
-        if (counted.Count == 0)
+        if (firstCounted < 0)
         {
             return;
         }
 
         var keyword = kind.ToKeyword();
-        if (!counted[0].Value.Contains('='))
+        if (!WordText(words[firstCounted]).Contains('='))
         {
             // Legacy form: KEY name value — the value is everything after the first blank run.
             var k = start;
@@ -317,22 +325,27 @@ internal sealed class InstructionParser
             return;
         }
 
-        foreach (var word in counted)
+        foreach (var word in words)
         {
-            var eq = word.Value.IndexOf('=');
+            if (!word.Counted)
+            {
+                continue;
+            }
+
+            var text = WordText(word);
+            var eq = text.IndexOf('=');
             if (eq < 0)
             {
                 _parser.Report(SyntaxDiagnostics.InvalidKeyValue, _line.ToSourceSpan(word.Start, word.End - word.Start),
-                    $"Syntax error - can't find = in \"{word.Value}\". Must be of the form: name=value");
+                    $"Syntax error - can't find = in \"{text}\". Must be of the form: name=value");
                 continue;
             }
 
             var key = Value(word.Start, word.Start + eq);
-            var valueText = word.Value[(eq + 1)..];
             var valueStart = word.Start + eq + 1;
-            var value = valueText.Length == word.End - valueStart
+            var value = word.ValueEnd == word.End
                 ? Value(valueStart, word.End)
-                : new SyntaxValue(valueText, _line.ToSourceSpan(valueStart, word.End - valueStart));
+                : new SyntaxValue(text[(eq + 1)..].ToString(), _line.ToSourceSpan(valueStart, word.End - valueStart));
             args.Pairs.Add(new KeyValueSyntax(key, value, hasEquals: true, _line.ToSourceSpan(word.Start, word.End - word.Start)));
         }
     }
@@ -388,7 +401,7 @@ internal sealed class InstructionParser
         for (var p = SkipBlanks(start, end); p < end; p = SkipBlanks(p, end))
         {
             var wordStart = p;
-            p = ScanWord(p, end, processQuotes: false, sb: null, out _);
+            p = ScanWord(p, end, processQuotes: false, sb: null, out _, out _);
             args.Tokens.Add(Token(SyntaxKind.WordToken, wordStart, p));
         }
     }
@@ -404,7 +417,10 @@ internal sealed class InstructionParser
         return p;
     }
 
-    internal readonly record struct Word(int Start, int End, string Value, bool Counted);
+    /// <summary>A word of <c>Start..End</c> whose value (BuildKit's) is <c>Start..ValueEnd</c>: the raw text, less an escape character at the very end.</summary>
+    internal readonly record struct Word(int Start, int End, int ValueEnd, bool Counted);
+
+    private ReadOnlySpan<char> WordText(Word word) => _t.AsSpan(word.Start, word.ValueEnd - word.Start);
 
     /// <summary>
     /// BuildKit's word splitter for ENV/LABEL/ARG: splits on white space outside quotes, keeps the
@@ -415,13 +431,13 @@ internal sealed class InstructionParser
     {
         var words = args.Words;
         words.Clear();
-        var sb = args.Word;
         for (var p = SkipBlanks(start, end); p < end; p = SkipBlanks(p, end))
         {
             var wordStart = p;
-            sb.Clear();
-            p = ScanWord(p, end, processQuotes: false, sb, out var blankOk);
-            words.Add(new Word(wordStart, p, sb.ToString(), blankOk || sb.Length > 0));
+            // Without quote processing the value is the raw text, less an escape character at the very end.
+            p = ScanWord(p, end, processQuotes: false, sb: null, out var blankOk, out var droppedEscape);
+            var valueEnd = droppedEscape ? p - 1 : p;
+            words.Add(new Word(wordStart, p, valueEnd, blankOk || valueEnd > wordStart));
         }
 
         return words;
@@ -433,9 +449,10 @@ internal sealed class InstructionParser
     /// dropped; without it (BuildKit's word splitter) they are kept, and single quotes do not
     /// honour the escape character. An escape character at the very end is skipped either way.
     /// </summary>
-    private int ScanWord(int p, int end, bool processQuotes, StringBuilder? sb, out bool blankOk)
+    private int ScanWord(int p, int end, bool processQuotes, StringBuilder? sb, out bool blankOk, out bool droppedEscape)
     {
         blankOk = false;
+        droppedEscape = false;
         var inQuote = false;
         var quote = '\0';
         while (p < end)
@@ -479,6 +496,7 @@ internal sealed class InstructionParser
                 if (p + 1 >= end)
                 {
                     inQuote = false;
+                    droppedEscape = true;
                     p++;
                     continue;
                 }
@@ -500,14 +518,15 @@ internal sealed class InstructionParser
     }
 
     private SyntaxValue WordValue(Word word)
-        => word.Value.Length == word.End - word.Start
+        => word.ValueEnd == word.End
             ? Value(word.Start, word.End)
-            : new SyntaxValue(word.Value, _line.ToSourceSpan(word.Start, word.End - word.Start));
+            : new SyntaxValue(WordText(word).ToString(), _line.ToSourceSpan(word.Start, word.End - word.Start));
 
     /// <summary>Finds the heredoc markers among a RUN/COPY/ADD's words (BuildKit: <c>^(\d*)&lt;&lt;(-?)\s*([^&lt;]*)$</c>).</summary>
-    internal static List<HeredocMarker> FindHeredocMarkers(InstructionSyntax instruction)
+    /// <returns>Null when there is none (most instructions).</returns>
+    internal static List<HeredocMarker>? FindHeredocMarkers(InstructionSyntax instruction)
     {
-        var markers = new List<HeredocMarker>();
+        List<HeredocMarker>? markers = null;
         if (instruction.Kind is not (InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add) || instruction.IsExecForm)
         {
             return markers;
@@ -515,16 +534,16 @@ internal sealed class InstructionParser
 
         foreach (var token in instruction.ArgumentTokens)
         {
-            if (token.Kind == SyntaxKind.WordToken && TryParseHeredocMarker(token.Value, out var fd, out var chomp, out var name, out var expand))
+            if (token.Kind == SyntaxKind.WordToken && TryParseHeredocMarker(token.ValueSpan, out var fd, out var chomp, out var name, out var expand))
             {
-                markers.Add(new HeredocMarker(token, name, chomp, expand, fd));
+                (markers ??= []).Add(new HeredocMarker(token, name, chomp, expand, fd));
             }
         }
 
         return markers;
     }
 
-    internal static bool TryParseHeredocMarker(string word, out int fileDescriptor, out bool chomp, out string name, out bool expand)
+    internal static bool TryParseHeredocMarker(ReadOnlySpan<char> word, out int fileDescriptor, out bool chomp, out string name, out bool expand)
     {
         fileDescriptor = 0;
         chomp = false;
@@ -536,12 +555,12 @@ internal sealed class InstructionParser
             p++;
         }
 
-        if (!word.AsSpan(p).StartsWith("<<"))
+        if (!word[p..].StartsWith("<<"))
         {
             return false;
         }
 
-        if (p > 0 && (!int.TryParse(word.AsSpan(0, p), out fileDescriptor) || fileDescriptor < 0))
+        if (p > 0 && (!int.TryParse(word[..p], out fileDescriptor) || fileDescriptor < 0))
         {
             fileDescriptor = 0;
         }
@@ -558,7 +577,7 @@ internal sealed class InstructionParser
             p++;
         }
 
-        var rest = word.AsSpan(p);
+        var rest = word[p..];
         if (rest.IsEmpty || rest.Contains('<'))
         {
             return false;
@@ -610,13 +629,12 @@ internal sealed class InstructionParser
 
     private SyntaxToken Token(SyntaxKind kind, int start, int end)
     {
-        var span = _line.ToSourceSpan(start, end - start);
-        var value = _line.IsContiguous(start, end - start) ? null : _t[start..end];
-        return new SyntaxToken(kind, _src, span, value);
+        var span = _line.ToSourceSpan(start, end, out var contiguous);
+        return new SyntaxToken(kind, _src, span, contiguous ? null : _t[start..end]);
     }
 
     private SyntaxValue Value(int start, int end)
-        => new(_t[start..end], _line.ToSourceSpan(start, end - start), _line, start);
+        => new(_line, start, end - start, _line.ToSourceSpan(start, end, out _));
 
     private int SkipSpace(int p, int end)
     {

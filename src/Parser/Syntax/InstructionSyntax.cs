@@ -133,7 +133,58 @@ public sealed class InstructionSyntax
     }
 
     /// <summary>The last token of the instruction.</summary>
-    public SyntaxToken LastToken => Tokens.Last();
+    public SyntaxToken LastToken
+    {
+        get
+        {
+            if (!Heredocs.IsEmpty)
+            {
+                return Heredocs[^1].Terminator ?? Heredocs[^1].Body;
+            }
+
+            if (!ArgumentTokens.IsEmpty)
+            {
+                return ArgumentTokens[^1];
+            }
+
+            if (Trigger is not null)
+            {
+                return Trigger.LastToken;
+            }
+
+            return FlagTerminator ?? (Flags.IsEmpty ? Keyword : Flags[^1].Token);
+        }
+    }
+
+    /// <summary>Adds <see cref="Tokens"/> to <paramref name="tokens"/> (without an iterator).</summary>
+    internal void AddTokensTo(List<SyntaxToken> tokens)
+    {
+        tokens.Add(Keyword);
+        foreach (var flag in Flags)
+        {
+            tokens.Add(flag.Token);
+        }
+
+        if (FlagTerminator is not null)
+        {
+            tokens.Add(FlagTerminator);
+        }
+
+        Trigger?.AddTokensTo(tokens);
+        foreach (var token in ArgumentTokens)
+        {
+            tokens.Add(token);
+        }
+
+        foreach (var heredoc in Heredocs)
+        {
+            tokens.Add(heredoc.Body);
+            if (heredoc.Terminator is not null)
+            {
+                tokens.Add(heredoc.Terminator);
+            }
+        }
+    }
 
     /// <summary>Looks up a flag by name (case-sensitive, as BuildKit); the last one wins when repeated.</summary>
     public FlagSyntax? GetFlag(string name)

@@ -15,6 +15,10 @@ internal sealed class LogicalLine
     private readonly int[] _logicalStarts;
     private readonly int[] _sourceStarts;
     private readonly int _sourceEnd;
+    private int _hint;
+
+    // One run whose logical positions are source offsets: logical 0 is source 0 (shared by every such line).
+    private static readonly int[] s_identity = [0];
 
     private LogicalLine(string text, int start, int end, int[] logicalStarts, int[] sourceStarts, int sourceStart, int sourceEnd, SyntaxTrivia[] removed)
     {
@@ -100,13 +104,68 @@ internal sealed class LogicalLine
             throw new ArgumentOutOfRangeException(nameof(index));
         }
 
-        var run = _logicalStarts.Length == 1 ? 0 : Array.BinarySearch(_logicalStarts, index);
-        if (run < 0)
+        var logical = _logicalStarts;
+        if (logical.Length == 1)
         {
-            run = ~run - 1;
+            return _sourceStarts[0] + (index - logical[0]);
         }
 
-        return _sourceStarts[run] + (index - _logicalStarts[run]);
+        // The parser maps positions mostly in increasing order: start from the run used last.
+        // _hint is only a starting point (any value in range is correct), so a race on it is harmless.
+        var run = _hint;
+        if ((uint)run >= (uint)logical.Length || logical[run] > index)
+        {
+            run = FindRun(logical, index);
+        }
+        else
+        {
+            while (run + 1 < logical.Length && logical[run + 1] <= index)
+            {
+                run++;
+            }
+        }
+
+        _hint = run;
+        return _sourceStarts[run] + (index - logical[run]);
+    }
+
+    /// <summary>The last run starting at or before <paramref name="index"/>.</summary>
+    private static int FindRun(int[] logical, int index)
+    {
+        var lo = 0;
+        var hi = logical.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (logical[mid] <= index)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// The source span of the logical range <paramref name="start"/>..<paramref name="end"/> (not empty),
+    /// and whether it is contiguous in the source, with two lookups.
+    /// </summary>
+    public TextSpan ToSourceSpan(int start, int end, out bool contiguous)
+    {
+        if (end <= start)
+        {
+            contiguous = true;
+            return new TextSpan(ToSource(start), 0);
+        }
+
+        var first = Map(start);
+        var last = Map(end - 1);
+        contiguous = last - first == end - start - 1;
+        return TextSpan.FromBounds(first, last + 1);
     }
 
     /// <summary>Accumulates a logical line.</summary>
@@ -172,7 +231,7 @@ internal sealed class LogicalLine
             {
                 // One run: logical positions are source offsets.
                 var at = _sourceStarts[0];
-                return new(_source, at, at + _length, [at], [at], _start, sourceEnd, [.. _removed]);
+                return new(_source, at, at + _length, s_identity, s_identity, _start, sourceEnd, [.. _removed]);
             }
             else
             {

@@ -58,6 +58,9 @@ public sealed class SyntaxToken
     /// <summary>The text as the Dockerfile means it: line continuations and comment lines inside removed.</summary>
     public string Value => _value ?? Text;
 
+    /// <summary>The characters of <see cref="Value"/>, without making a string.</summary>
+    internal ReadOnlySpan<char> ValueSpan => _value is null ? _source.AsSpan(Span.Start, Span.Length) : _value.AsSpan();
+
     /// <summary>Appends the token with its trivia, exactly as in the source.</summary>
     public void WriteTo(System.Text.StringBuilder builder)
     {

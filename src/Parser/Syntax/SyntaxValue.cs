@@ -10,27 +10,35 @@ public sealed class SyntaxValue
 {
     private readonly LogicalLine? _line;
     private readonly int _logicalStart;
+    private readonly int _length;
     private readonly bool _contiguous;
+    private string? _text;
 
-    internal SyntaxValue(string text, TextSpan span, LogicalLine? line = null, int logicalStart = -1)
+    /// <summary>
+    /// The logical range <paramref name="logicalStart"/>..+<paramref name="length"/> of <paramref name="line"/>;
+    /// its text is copied out of the line only when <see cref="Text"/> is first read.
+    /// </summary>
+    internal SyntaxValue(LogicalLine line, int logicalStart, int length, TextSpan span)
     {
-        Text = text;
         Span = span;
         _line = line;
         _logicalStart = logicalStart;
+        _length = length;
     }
 
     /// <summary>A value whose characters sit one to one at <paramref name="span"/> when <paramref name="contiguous"/>.</summary>
-    internal SyntaxValue(string text, TextSpan span, bool contiguous)
+    internal SyntaxValue(string text, TextSpan span, bool contiguous = false)
     {
-        Text = text;
+        _text = text;
         Span = span;
         _logicalStart = -1;
+        _length = text.Length;
         _contiguous = contiguous && span.Length == text.Length;
     }
 
     /// <summary>The value (continuations removed; quotes kept unless the grammar removes them).</summary>
-    public string Text { get; }
+    // A race between two first readers makes two equal strings; either is right.
+    public string Text => _text ??= _line!.Text.Substring(_logicalStart, _length);
 
     /// <summary>Where the value was written.</summary>
     public TextSpan Span { get; }
@@ -39,11 +47,17 @@ public sealed class SyntaxValue
     /// so that <see cref="GetSpan"/> is exact for any sub-range.</summary>
     public bool IsVerbatim => _line is not null || _contiguous;
 
+    /// <summary>The length of <see cref="Text"/>, without making it.</summary>
+    internal int Length => _length;
+
+    /// <summary>The characters of <see cref="Text"/>, without making it.</summary>
+    internal ReadOnlySpan<char> AsSpan() => _text is not null ? _text.AsSpan() : _line!.Text.AsSpan(_logicalStart, _length);
+
     /// <summary>The source span of <paramref name="length"/> characters of <see cref="Text"/> from <paramref name="start"/>.
     /// Exact for verbatim values; for others, the whole <see cref="Span"/>.</summary>
     public TextSpan GetSpan(int start, int length)
     {
-        if (!IsVerbatim || start < 0 || length < 0 || start + length > Text.Length)
+        if (!IsVerbatim || start < 0 || length < 0 || start + length > _length)
         {
             return Span;
         }
