@@ -17,13 +17,17 @@ internal sealed class DockerfileParser
     private readonly string _src;
     private readonly SourceText _text;
     private readonly string _path;
-    // The file's token list, kept per thread between parses so it does not grow from empty for every file.
+    // The file's token and trivia lists, kept per thread between parses so they do not grow from empty for every file.
     [ThreadStatic]
     private static List<SyntaxToken>? s_tokens;
+    [ThreadStatic]
+    private static List<SyntaxTrivia>? s_trivia;
 
+    private readonly TokenSource _file;
     private readonly List<SyntaxToken> _tokens;
-    private readonly List<SyntaxTrivia> _pending = [];
-    private readonly List<SyntaxTrivia> _trailing = [];
+    // Every trivia of the file in source order; a token's leading trivia are those added since _pendingStart.
+    private readonly List<SyntaxTrivia> _trivia;
+    private int _pendingStart;
     private readonly List<InstructionSyntax> _instructions = [];
     private readonly List<ParserDirective> _directives = [];
     private readonly List<Diagnostic> _diagnostics = [];
@@ -41,10 +45,13 @@ internal sealed class DockerfileParser
         _src = source;
         _text = text;
         _path = path;
+        _file = new TokenSource(source);
         _lineBuilder = new LogicalLine.Builder(source);
-        _instructionParser = new InstructionParser(source, this);
+        _instructionParser = new InstructionParser(_file, this);
         _tokens = s_tokens ?? [];
         s_tokens = null;
+        _trivia = s_trivia ?? [];
+        s_trivia = null;
         _cancellationToken = cancellationToken;
     }
 
@@ -84,20 +91,18 @@ internal sealed class DockerfileParser
             pos = ParseInstruction(pos, indentEnd, contentEnd, lineEnd);
         }
 
-        FlushTrailing();
-        var eof = new SyntaxToken(SyntaxKind.EndOfFileToken, _src, new TextSpan(_src.Length, 0))
-        {
-            LeadingTrivia = [.. _pending],
-        };
-        _pending.Clear();
-        _tokens.Add(eof);
+        var eof = new SyntaxToken(SyntaxKind.EndOfFileToken, _file, new TextSpan(_src.Length, 0));
+        AddToken(eof, allowTrailing: false);
+        _file.Trivia = [.. _trivia];
+        _trivia.Clear();
+        s_trivia = _trivia;
 
         if (_instructions.Count == 0)
         {
             Report(SyntaxDiagnostics.NoInstructions, new TextSpan(_src.Length, 0));
         }
 
-        var root = new DockerfileSyntax([.. _directives], [.. _instructions], eof, [.. _tokens]);
+        var root = new DockerfileSyntax([.. _directives], [.. _instructions], eof, [.. _tokens], _file);
         _tokens.Clear();
         s_tokens = _tokens;
         var diagnostics = _diagnostics.Count <= 1 ? [.. _diagnostics] : _diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
@@ -155,14 +160,13 @@ internal sealed class DockerfileParser
             }
         }
 
-        EmitInstructionTokens(instruction, line, lineStart);
+        EmitInstructionTokens(instruction, line, builder.Removed, lineStart);
         return ReadHeredocs(instruction, pos);
     }
 
     /// <summary>Adds the instruction's tokens, with the trivia between them, from the logical line's removed regions.</summary>
-    private void EmitInstructionTokens(InstructionSyntax instruction, LogicalLine line, int lineStart)
+    private void EmitInstructionTokens(InstructionSyntax instruction, LogicalLine line, List<SyntaxTrivia> removed, int lineStart)
     {
-        var removed = line.Removed;
         var r = 0;
         var pos = lineStart;
         var tokens = _instructionTokens;
@@ -173,23 +177,22 @@ internal sealed class DockerfileParser
             EmitGap(removed, ref r, pos, token.Span.Start);
             // Most tokens have no continuation inside: no array for them.
             var first = r;
-            while (r < removed.Length && removed[r].Span.End <= token.Span.End)
+            while (r < removed.Count && removed[r].Span.End <= token.Span.End)
             {
                 r++;
             }
 
-            token.InnerTrivia = r == first ? [] : ImmutableArray.Create(removed, first, r - first);
-            AddToken(token, allowTrailing: true);
+            AddToken(token, allowTrailing: true, removed, first, r - first);
             pos = token.Span.End;
         }
 
         EmitGap(removed, ref r, pos, line.SourceEnd);
     }
 
-    private void EmitGap(SyntaxTrivia[] removed, ref int r, int start, int end)
+    private void EmitGap(List<SyntaxTrivia> removed, ref int r, int start, int end)
     {
         var p = start;
-        while (r < removed.Length && removed[r].Span.Start < end)
+        while (r < removed.Count && removed[r].Span.Start < end)
         {
             var region = removed[r];
             if (region.Span.Start > p)
@@ -245,7 +248,7 @@ internal sealed class DockerfileParser
                     terminatorIndentEnd = candidateStart;
                     terminatorContentEnd = contentEnd;
                     terminatorLineEnd = lineEnd;
-                    terminator = new SyntaxToken(SyntaxKind.HeredocTerminatorToken, _src, TextSpan.FromBounds(candidateStart, contentEnd));
+                    terminator = new SyntaxToken(SyntaxKind.HeredocTerminatorToken, _file, TextSpan.FromBounds(candidateStart, contentEnd));
                     pos = lineEnd;
                     break;
                 }
@@ -253,7 +256,7 @@ internal sealed class DockerfileParser
                 pos = lineEnd;
             }
 
-            var body = new SyntaxToken(SyntaxKind.HeredocBodyToken, _src, TextSpan.FromBounds(bodyStart, Math.Min(terminatorLineStart, _src.Length)));
+            var body = new SyntaxToken(SyntaxKind.HeredocBodyToken, _file, TextSpan.FromBounds(bodyStart, Math.Min(terminatorLineStart, _src.Length)));
             AddToken(body, allowTrailing: false);
             if (terminator is not null)
             {
@@ -415,29 +418,33 @@ internal sealed class DockerfileParser
         }
 
         var trivia = new SyntaxTrivia(kind, TextSpan.FromBounds(start, end));
-        if (_trailingOwner is not null)
+        _trivia.Add(trivia);
+        if (_trailingOwner is not null && trivia.EndsLine)
         {
-            _trailing.Add(trivia);
-            if (trivia.EndsLine)
-            {
-                FlushTrailing();
-            }
-
-            return;
+            FlushTrailing();
         }
-
-        _pending.Add(trivia);
     }
 
-    private void AddToken(SyntaxToken token, bool allowTrailing)
+    /// <summary>
+    /// Adds a token: the trivia added since the last token's trailing trivia ended are its leading
+    /// trivia; <paramref name="innerCount"/> trivia of <paramref name="inner"/> from <paramref name="innerStart"/> lie inside it.
+    /// </summary>
+    private void AddToken(SyntaxToken token, bool allowTrailing, List<SyntaxTrivia>? inner = null, int innerStart = 0, int innerCount = 0)
     {
         FlushTrailing();
-        token.LeadingTrivia = [.. _pending];
-        _pending.Clear();
+        var leading = _trivia.Count - _pendingStart;
+        for (var i = 0; i < innerCount; i++)
+        {
+            _trivia.Add(inner![innerStart + i]);
+        }
+
+        token.SetTrivia(_pendingStart, leading, innerCount);
         _tokens.Add(token);
         _trailingOwner = allowTrailing ? token : null;
+        _pendingStart = _trivia.Count;
     }
 
+    /// <summary>Ends the trailing trivia of the last token (at a line end or the next token).</summary>
     private void FlushTrailing()
     {
         if (_trailingOwner is null)
@@ -445,9 +452,9 @@ internal sealed class DockerfileParser
             return;
         }
 
-        _trailingOwner.TrailingTrivia = [.. _trailing];
-        _trailing.Clear();
+        _trailingOwner.SetTrailing(_trivia.Count - _trailingOwner.TrailingStart);
         _trailingOwner = null;
+        _pendingStart = _trivia.Count;
     }
 
     /// <summary>Lists for one instruction's arguments, empty; one per nesting level is live at a time (ONBUILD).</summary>

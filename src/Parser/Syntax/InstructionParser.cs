@@ -14,16 +14,16 @@ internal sealed class InstructionParser
     /// <summary>ONBUILD may nest only so deep before we stop descending (BuildKit rejects any chaining).</summary>
     private const int MaxTriggerDepth = 8;
 
-    private readonly string _src;
+    private readonly TokenSource _file;
     private readonly DockerfileParser _parser;
     private LogicalLine _line = null!;
     private string _t = "";
     private char _escape;
 
     /// <summary>One reader per file, reused for each of its instructions.</summary>
-    public InstructionParser(string source, DockerfileParser parser)
+    public InstructionParser(TokenSource file, DockerfileParser parser)
     {
-        _src = source;
+        _file = file;
         _parser = parser;
     }
 
@@ -630,7 +630,7 @@ internal sealed class InstructionParser
     private SyntaxToken Token(SyntaxKind kind, int start, int end)
     {
         var span = _line.ToSourceSpan(start, end, out var contiguous);
-        return new SyntaxToken(kind, _src, span, contiguous ? null : _t[start..end]);
+        return new SyntaxToken(kind, _file, span, contiguous ? null : _t[start..end]);
     }
 
     private SyntaxValue Value(int start, int end)

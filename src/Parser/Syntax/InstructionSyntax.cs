@@ -210,8 +210,11 @@ public sealed class InstructionSyntax
 /// <summary>The root of a Dockerfile tree.</summary>
 public sealed class DockerfileSyntax
 {
-    internal DockerfileSyntax(ImmutableArray<ParserDirective> directives, ImmutableArray<InstructionSyntax> instructions, SyntaxToken endOfFile, ImmutableArray<SyntaxToken> tokens)
+    private readonly TokenSource _file;
+
+    internal DockerfileSyntax(ImmutableArray<ParserDirective> directives, ImmutableArray<InstructionSyntax> instructions, SyntaxToken endOfFile, ImmutableArray<SyntaxToken> tokens, TokenSource file)
     {
+        _file = file;
         Directives = directives;
         Instructions = instructions;
         EndOfFile = endOfFile;
@@ -230,25 +233,6 @@ public sealed class DockerfileSyntax
     /// <summary>Every token of the file in source order, end of file last.</summary>
     public ImmutableArray<SyntaxToken> AllTokens { get; }
 
-    /// <summary>Every trivia of the file in source order, including trivia inside tokens.</summary>
-    public IEnumerable<SyntaxTrivia> DescendantTrivia()
-    {
-        foreach (var token in AllTokens)
-        {
-            foreach (var t in token.LeadingTrivia)
-            {
-                yield return t;
-            }
-
-            foreach (var t in token.InnerTrivia)
-            {
-                yield return t;
-            }
-
-            foreach (var t in token.TrailingTrivia)
-            {
-                yield return t;
-            }
-        }
-    }
+    /// <summary>Every trivia of the file in source order, including trivia inside tokens (each token's leading, inner, then trailing trivia).</summary>
+    public SyntaxTriviaList DescendantTrivia() => new(_file.Trivia, 0, _file.Trivia.Length);
 }

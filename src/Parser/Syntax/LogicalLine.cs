@@ -20,7 +20,7 @@ internal sealed class LogicalLine
     // One run whose logical positions are source offsets: logical 0 is source 0 (shared by every such line).
     private static readonly int[] s_identity = [0];
 
-    private LogicalLine(string text, int start, int end, int[] logicalStarts, int[] sourceStarts, int sourceStart, int sourceEnd, SyntaxTrivia[] removed)
+    private LogicalLine(string text, int start, int end, int[] logicalStarts, int[] sourceStarts, int sourceStart, int sourceEnd)
     {
         Text = text;
         Start = start;
@@ -29,7 +29,6 @@ internal sealed class LogicalLine
         _sourceStarts = sourceStarts;
         SourceStart = sourceStart;
         _sourceEnd = sourceEnd;
-        Removed = removed;
     }
 
     /// <summary>
@@ -47,9 +46,6 @@ internal sealed class LogicalLine
 
     /// <summary>Source offset of the first character of the instruction's first line (after indentation).</summary>
     public int SourceStart { get; }
-
-    /// <summary>The source regions left out of <see cref="Text"/>, in order, with their trivia kind.</summary>
-    public SyntaxTrivia[] Removed { get; }
 
     /// <summary>The source offset of logical position <paramref name="index"/> (the end maps after the last character).</summary>
     public int ToSource(int index)
@@ -77,18 +73,6 @@ internal sealed class LogicalLine
     /// <summary>True when the logical range is contiguous in the source (no continuation inside).</summary>
     public bool IsContiguous(int start, int length)
         => length <= 1 || Map(start + length - 1) - Map(start) == length - 1;
-
-    /// <summary>Removed regions that lie inside <paramref name="span"/>.</summary>
-    public IEnumerable<SyntaxTrivia> RemovedWithin(TextSpan span)
-    {
-        foreach (var r in Removed)
-        {
-            if (r.Span.Start >= span.Start && r.Span.End <= span.End && !r.Span.IsEmpty)
-            {
-                yield return r;
-            }
-        }
-    }
 
     /// <summary>The joined text (a copy).</summary>
     public override string ToString() => Text.Substring(Start, End - Start);
@@ -174,7 +158,8 @@ internal sealed class LogicalLine
         private readonly string _source;
         private readonly List<int> _logicalStarts = [];
         private readonly List<int> _sourceStarts = [];
-        private readonly List<SyntaxTrivia> _removed = [];
+        /// <summary>The source regions left out of the logical text, in order, with their trivia kind (until the next <see cref="Reset"/>).</summary>
+        public List<SyntaxTrivia> Removed { get; } = [];
         private int _start;
         private int _length;
 
@@ -188,7 +173,7 @@ internal sealed class LogicalLine
         {
             _logicalStarts.Clear();
             _sourceStarts.Clear();
-            _removed.Clear();
+            Removed.Clear();
             _start = start;
             _length = 0;
         }
@@ -216,7 +201,7 @@ internal sealed class LogicalLine
         {
             if (end > start)
             {
-                _removed.Add(new SyntaxTrivia(kind, TextSpan.FromBounds(start, end)));
+                Removed.Add(new SyntaxTrivia(kind, TextSpan.FromBounds(start, end)));
             }
         }
 
@@ -231,7 +216,7 @@ internal sealed class LogicalLine
             {
                 // One run: logical positions are source offsets.
                 var at = _sourceStarts[0];
-                return new(_source, at, at + _length, s_identity, s_identity, _start, sourceEnd, [.. _removed]);
+                return new(_source, at, at + _length, s_identity, s_identity, _start, sourceEnd);
             }
             else
             {
@@ -246,7 +231,7 @@ internal sealed class LogicalLine
                 });
             }
 
-            return new(text, 0, text.Length, [.. _logicalStarts], [.. _sourceStarts], _start, sourceEnd, [.. _removed]);
+            return new(text, 0, text.Length, [.. _logicalStarts], [.. _sourceStarts], _start, sourceEnd);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DockerLint.Parser.Syntax;
@@ -12,13 +11,18 @@ namespace DockerLint.Parser.Syntax;
 /// </summary>
 public sealed class SyntaxToken
 {
-    private readonly string _source;
+    private readonly TokenSource _file;
     private readonly string? _value;
+    // The token's trivia in the file's trivia array: leading, then inner, then trailing.
+    private int _triviaStart;
+    private int _leading;
+    private int _inner;
+    private int _trailing;
 
-    internal SyntaxToken(SyntaxKind kind, string source, TextSpan span, string? value = null)
+    internal SyntaxToken(SyntaxKind kind, TokenSource file, TextSpan span, string? value = null)
     {
         Kind = kind;
-        _source = source;
+        _file = file;
         Span = span;
         _value = value;
     }
@@ -34,40 +38,70 @@ public sealed class SyntaxToken
     {
         get
         {
-            var start = LeadingTrivia.IsEmpty ? Span.Start : LeadingTrivia[0].Span.Start;
-            var end = TrailingTrivia.IsEmpty ? Span.End : TrailingTrivia[^1].Span.End;
+            var trivia = _file.Trivia;
+            var start = _leading == 0 ? Span.Start : trivia[_triviaStart].Span.Start;
+            var end = _trailing == 0 ? Span.End : trivia[_triviaStart + _leading + _inner + _trailing - 1].Span.End;
             return TextSpan.FromBounds(start, end);
         }
     }
 
     /// <summary>Trivia before the token (comment and blank lines, indentation, continuations).</summary>
-    public ImmutableArray<SyntaxTrivia> LeadingTrivia { get; internal set; } = [];
+    public SyntaxTriviaList LeadingTrivia => new(_file.Trivia, _triviaStart, _leading);
 
     /// <summary>Trivia after the token on the same line, up to and including the line end.</summary>
-    public ImmutableArray<SyntaxTrivia> TrailingTrivia { get; internal set; } = [];
+    public SyntaxTriviaList TrailingTrivia => new(_file.Trivia, _triviaStart + _leading + _inner, _trailing);
 
     /// <summary>Continuations, comment lines and blank lines that lie inside this token's span.</summary>
-    public ImmutableArray<SyntaxTrivia> InnerTrivia { get; internal set; } = [];
+    public SyntaxTriviaList InnerTrivia => new(_file.Trivia, _triviaStart + _leading, _inner);
+
+    /// <summary>Places the token's leading and inner trivia in the file's trivia array (while parsing).</summary>
+    internal void SetTrivia(int start, int leading, int inner)
+    {
+        _triviaStart = start;
+        _leading = leading;
+        _inner = inner;
+    }
+
+    /// <summary>Where the token's trailing trivia starts in the file's trivia array.</summary>
+    internal int TrailingStart => _triviaStart + _leading + _inner;
+
+    /// <summary>Sets how many trivia after the inner ones are trailing (while parsing).</summary>
+    internal void SetTrailing(int count) => _trailing = count;
 
     /// <summary>True for a zero-width token that stands for something missing.</summary>
     public bool IsMissing => Span.IsEmpty && Kind is not (SyntaxKind.EndOfFileToken or SyntaxKind.HeredocBodyToken);
 
     /// <summary>The source text of the token, exactly as written.</summary>
-    public string Text => _source.Substring(Span.Start, Span.Length);
+    public string Text => _file.Text.Substring(Span.Start, Span.Length);
 
     /// <summary>The text as the Dockerfile means it: line continuations and comment lines inside removed.</summary>
     public string Value => _value ?? Text;
 
     /// <summary>The characters of <see cref="Value"/>, without making a string.</summary>
-    internal ReadOnlySpan<char> ValueSpan => _value is null ? _source.AsSpan(Span.Start, Span.Length) : _value.AsSpan();
+    internal ReadOnlySpan<char> ValueSpan => _value is null ? _file.Text.AsSpan(Span.Start, Span.Length) : _value.AsSpan();
 
     /// <summary>Appends the token with its trivia, exactly as in the source.</summary>
     public void WriteTo(System.Text.StringBuilder builder)
     {
         var full = FullSpan;
-        builder.Append(_source, full.Start, full.Length);
+        builder.Append(_file.Text, full.Start, full.Length);
     }
 
     /// <inheritdoc />
     public override string ToString() => Text;
+}
+
+/// <summary>What the tokens of one file share: its text and, once it is parsed, all its trivia in source order.</summary>
+internal sealed class TokenSource
+{
+    public TokenSource(string text)
+    {
+        Text = text;
+    }
+
+    /// <summary>The source text.</summary>
+    public string Text { get; }
+
+    /// <summary>Every trivia of the file in source order (set when the parse ends).</summary>
+    public SyntaxTrivia[] Trivia { get; set; } = [];
 }

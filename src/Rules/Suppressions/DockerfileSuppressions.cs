@@ -41,7 +41,7 @@ internal static class DockerfileSuppressions
         return SuppressionCollector.Collect(tree.FilePath, text, comments, commentLines, line => instructions.TryGetValue(line, out var span) ? span : null, resolver);
     }
 
-    private static void AddComments(ImmutableArray<SyntaxTrivia> trivia, SourceText text, List<FoundComment> comments, HashSet<int> commentLines)
+    private static void AddComments(SyntaxTriviaList trivia, SourceText text, List<FoundComment> comments, HashSet<int> commentLines)
     {
         foreach (var t in trivia)
         {
