@@ -44,11 +44,14 @@ internal sealed class ModelBuilder
     private readonly CancellationToken _cancellationToken;
     private VariableScope _global = VariableScope.Global;
 
+    // A lexer is immutable and builds its character sets when created: one per escape character for the process.
+    private static readonly Lazy<ShellLexer> s_backtickLexer = new(() => new ShellLexer(new ShellLexerOptions { EscapeToken = '`' }));
+
     public ModelBuilder(DockerfileSyntaxTree tree, CancellationToken cancellationToken = default)
     {
         _tree = tree;
         _cancellationToken = cancellationToken;
-        _lexer = new ShellLexer(new ShellLexerOptions { EscapeToken = tree.EscapeToken });
+        _lexer = tree.EscapeToken == ShellLexer.Default.Options.EscapeToken ? ShellLexer.Default : s_backtickLexer.Value;
         _diagnostics = [.. tree.Diagnostics];
     }
 

@@ -17,24 +17,26 @@ internal sealed class DockerfileParser
     private readonly string _src;
     private readonly SourceText _text;
     private readonly string _path;
-    // The file's token and trivia lists, kept per thread between parses so they do not grow from empty for every file.
+    /// <summary>Above this many tokens a thread does not keep the lists of a file it parsed.</summary>
+    private const int MaxKeptTokens = 1 << 16;
+
+    // The working lists, kept per thread between parses so they do not grow from empty for every file.
     [ThreadStatic]
-    private static List<SyntaxToken>? s_tokens;
-    [ThreadStatic]
-    private static List<SyntaxTrivia>? s_trivia;
+    private static Scratch? s_scratch;
 
     private readonly TokenSource _file;
+    private readonly Scratch _scratch;
     private readonly List<SyntaxToken> _tokens;
     // Every trivia of the file in source order; a token's leading trivia are those added since _pendingStart.
     private readonly List<SyntaxTrivia> _trivia;
     private int _pendingStart;
-    private readonly List<InstructionSyntax> _instructions = [];
+    private readonly List<InstructionSyntax> _instructions;
     private readonly List<ParserDirective> _directives = [];
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly Stack<InstructionParser.ArgumentsBuilder> _argumentPool = new();
+    private readonly Stack<InstructionParser.ArgumentsBuilder> _argumentPool;
     private readonly LogicalLine.Builder _lineBuilder;
     private readonly InstructionParser _instructionParser;
-    private readonly List<SyntaxToken> _instructionTokens = [];
+    private readonly List<SyntaxToken> _instructionTokens;
     private readonly CancellationToken _cancellationToken;
     private SyntaxToken? _trailingOwner;
     private bool _directivesDone;
@@ -46,12 +48,16 @@ internal sealed class DockerfileParser
         _text = text;
         _path = path;
         _file = new TokenSource(source);
-        _lineBuilder = new LogicalLine.Builder(source);
+        _scratch = s_scratch ?? new Scratch();
+        s_scratch = null;
+        _tokens = _scratch.Tokens;
+        _trivia = _scratch.Trivia;
+        _instructions = _scratch.Instructions;
+        _instructionTokens = _scratch.InstructionTokens;
+        _argumentPool = _scratch.Arguments;
+        _lineBuilder = _scratch.Line;
+        _lineBuilder.Source = source;
         _instructionParser = new InstructionParser(_file, this);
-        _tokens = s_tokens ?? [];
-        s_tokens = null;
-        _trivia = s_trivia ?? [];
-        s_trivia = null;
         _cancellationToken = cancellationToken;
     }
 
@@ -94,8 +100,6 @@ internal sealed class DockerfileParser
         var eof = new SyntaxToken(SyntaxKind.EndOfFileToken, _file, new TextSpan(_src.Length, 0));
         AddToken(eof, allowTrailing: false);
         _file.Trivia = [.. _trivia];
-        _trivia.Clear();
-        s_trivia = _trivia;
 
         if (_instructions.Count == 0)
         {
@@ -103,8 +107,12 @@ internal sealed class DockerfileParser
         }
 
         var root = new DockerfileSyntax([.. _directives], [.. _instructions], eof, [.. _tokens], _file);
-        _tokens.Clear();
-        s_tokens = _tokens;
+        if (_tokens.Count <= MaxKeptTokens)
+        {
+            _scratch.Clear();
+            s_scratch = _scratch;
+        }
+
         var diagnostics = _diagnostics.Count <= 1 ? [.. _diagnostics] : _diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         return new DockerfileSyntaxTree(_path, _text, root, diagnostics, _escape);
     }
@@ -471,5 +479,30 @@ internal sealed class DockerfileParser
     {
         var location = Location.Create(_path, span, _text.Lines.GetLinePositionSpan(span));
         _diagnostics.Add(Diagnostic.Create(descriptor, location, args));
+    }
+
+    /// <summary>The lists a parse fills; emptied and handed to the next parse on the same thread.</summary>
+    private sealed class Scratch
+    {
+        public List<SyntaxToken> Tokens { get; } = [];
+
+        public List<SyntaxTrivia> Trivia { get; } = [];
+
+        public List<InstructionSyntax> Instructions { get; } = [];
+
+        public List<SyntaxToken> InstructionTokens { get; } = [];
+
+        public Stack<InstructionParser.ArgumentsBuilder> Arguments { get; } = new();
+
+        public LogicalLine.Builder Line { get; } = new();
+
+        public void Clear()
+        {
+            Tokens.Clear();
+            Trivia.Clear();
+            Instructions.Clear();
+            InstructionTokens.Clear();
+            Line.Source = "";
+        }
     }
 }

@@ -155,7 +155,6 @@ internal sealed class LogicalLine
     /// <summary>Accumulates a logical line.</summary>
     internal sealed class Builder
     {
-        private readonly string _source;
         private readonly List<int> _logicalStarts = [];
         private readonly List<int> _sourceStarts = [];
         /// <summary>The source regions left out of the logical text, in order, with their trivia kind (until the next <see cref="Reset"/>).</summary>
@@ -163,10 +162,8 @@ internal sealed class LogicalLine
         private int _start;
         private int _length;
 
-        public Builder(string source)
-        {
-            _source = source;
-        }
+        /// <summary>The text of the file being read (set for each file; the builder is reused).</summary>
+        public string Source { get; set; } = "";
 
         /// <summary>Empties the builder for a logical line starting at <paramref name="start"/> (the builder is reused line after line).</summary>
         public void Reset(int start)
@@ -216,11 +213,11 @@ internal sealed class LogicalLine
             {
                 // One run: logical positions are source offsets.
                 var at = _sourceStarts[0];
-                return new(_source, at, at + _length, s_identity, s_identity, _start, sourceEnd);
+                return new(Source, at, at + _length, s_identity, s_identity, _start, sourceEnd);
             }
             else
             {
-                var runs = (Source: _source, Logical: _logicalStarts, Sources: _sourceStarts);
+                var runs = (Source, Logical: _logicalStarts, Sources: _sourceStarts);
                 text = string.Create(_length, runs, static (chars, r) =>
                 {
                     for (var i = 0; i < r.Logical.Count; i++)
