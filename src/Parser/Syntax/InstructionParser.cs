@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using DockerLint.Parser.Diagnostics;
@@ -451,6 +452,11 @@ internal sealed class InstructionParser
     /// </summary>
     private int ScanWord(int p, int end, bool processQuotes, StringBuilder? sb, out bool blankOk, out bool droppedEscape)
     {
+        if (sb is null && !processQuotes)
+        {
+            return SkipWord(p, end, out blankOk, out droppedEscape);
+        }
+
         blankOk = false;
         droppedEscape = false;
         var inQuote = false;
@@ -515,6 +521,95 @@ internal sealed class InstructionParser
         }
 
         return p;
+    }
+
+    /// <summary>
+    /// <see cref="ScanWord"/> without quote processing and without a value: jumps from one character that
+    /// matters (white space, quote, escape) to the next instead of looking at every character.
+    /// </summary>
+    private int SkipWord(int p, int end, out bool blankOk, out bool droppedEscape)
+    {
+        blankOk = false;
+        droppedEscape = false;
+        var stops = _escape == '`' ? s_backtickWordStops : s_backslashWordStops;
+        while (true)
+        {
+            var i = _t.AsSpan(p, end - p).IndexOfAny(stops);
+            if (i < 0)
+            {
+                return end;
+            }
+
+            p += i;
+            var ch = _t[p];
+            if (ch == _escape)
+            {
+                if (p + 1 >= end)
+                {
+                    droppedEscape = true;
+                    return end;
+                }
+
+                p += 2;
+                continue;
+            }
+
+            if (ch is not ('\'' or '"'))
+            {
+                return p; // white space outside quotes ends the word
+            }
+
+            blankOk = true;
+            p = SkipQuoted(p + 1, end, ch, ref droppedEscape);
+        }
+    }
+
+    /// <summary>From just inside a quote to just past its closing quote (or <paramref name="end"/>); single quotes ignore the escape character.</summary>
+    private int SkipQuoted(int p, int end, char quote, ref bool droppedEscape)
+    {
+        while (p < end)
+        {
+            var rest = _t.AsSpan(p, end - p);
+            var i = quote == '\'' ? rest.IndexOf(quote) : rest.IndexOfAny(quote, _escape);
+            if (i < 0)
+            {
+                return end;
+            }
+
+            p += i;
+            if (_t[p] == quote)
+            {
+                return p + 1;
+            }
+
+            if (p + 1 >= end)
+            {
+                droppedEscape = true;
+                return end;
+            }
+
+            p += 2;
+        }
+
+        return end;
+    }
+
+    /// <summary>The characters <see cref="SkipWord"/> stops at: every character <see cref="char.IsWhiteSpace(char)"/> accepts, the quotes, the escape character.</summary>
+    private static readonly SearchValues<char> s_backslashWordStops = WordStops('\\');
+    private static readonly SearchValues<char> s_backtickWordStops = WordStops('`');
+
+    private static SearchValues<char> WordStops(char escape)
+    {
+        var stops = new List<char> { '\'', '"', escape };
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsWhiteSpace((char)c))
+            {
+                stops.Add((char)c);
+            }
+        }
+
+        return SearchValues.Create([.. stops]);
     }
 
     private SyntaxValue WordValue(Word word)

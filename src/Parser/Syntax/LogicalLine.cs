@@ -146,6 +146,12 @@ internal sealed class LogicalLine
             return new TextSpan(ToSource(start), 0);
         }
 
+        if (ReferenceEquals(_logicalStarts, s_identity) && start >= Start && end <= End)
+        {
+            contiguous = true;
+            return TextSpan.FromBounds(start, end);
+        }
+
         var first = Map(start);
         var last = Map(end - 1);
         contiguous = last - first == end - start - 1;
