@@ -117,7 +117,9 @@ internal sealed class ModelBuilder
             _stages[^1].IsFinal = true;
         }
 
-        var diagnostics = _diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+        var diagnostics = _diagnostics.Count <= 1
+            ? [.. _diagnostics]
+            : _diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
         return new DockerfileModel(_tree, [.. _instructions], [.. _globalArgs], [.. _stages], _global, diagnostics);
     }
 
@@ -529,15 +531,21 @@ internal sealed class ModelBuilder
             Report(SyntaxDiagnostics.MissingArguments, syntax.Keyword.Span, syntax.KeywordText, "at least one name=value pair");
         }
 
-        var pairs = syntax.KeyValues
-            .Select(p => new ExpandedPair(p, expandKeys ? Expand(p.Key, scope) : Literal(p.Key), Expand(p.Value, scope)))
-            .ToImmutableArray();
-        foreach (var pair in pairs.Where(p => p.Key.Text.Length == 0))
+        var pairs = ImmutableArray.CreateBuilder<ExpandedPair>(syntax.KeyValues.Length);
+        foreach (var p in syntax.KeyValues)
         {
-            Report(SyntaxDiagnostics.InvalidKeyValue, pair.Syntax.Span, $"{syntax.KeywordText} names can not be blank");
+            pairs.Add(new ExpandedPair(p, expandKeys ? Expand(p.Key, scope) : Literal(p.Key), Expand(p.Value, scope)));
         }
 
-        return pairs;
+        foreach (var pair in pairs)
+        {
+            if (pair.Key.Text.Length == 0)
+            {
+                Report(SyntaxDiagnostics.InvalidKeyValue, pair.Syntax.Span, $"{syntax.KeywordText} names can not be blank");
+            }
+        }
+
+        return pairs.MoveToImmutable();
     }
 
     private ArgInstruction BindArg(InstructionSyntax syntax, VariableScope scope)
@@ -731,8 +739,13 @@ internal sealed class ModelBuilder
 
     private void CheckFlags(InstructionSyntax syntax)
     {
+        if (syntax.Flags.IsEmpty)
+        {
+            return;
+        }
+
         var allowed = s_allowedFlags.GetValueOrDefault(syntax.Kind, []);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = syntax.Flags.Length == 1 ? null : new(StringComparer.Ordinal);
         foreach (var flag in syntax.Flags)
         {
             if (flag.Name.Length == 0)
@@ -749,7 +762,7 @@ internal sealed class ModelBuilder
                 continue;
             }
 
-            if (!seen.Add(flag.Name) && !s_repeatableFlags.Contains(flag.Name))
+            if (seen is not null && !seen.Add(flag.Name) && !s_repeatableFlags.Contains(flag.Name))
             {
                 Report(SyntaxDiagnostics.InvalidFlag, flag.Token.Span, $"Duplicate flag '--{flag.Name}'");
             }
