@@ -54,10 +54,10 @@ public sealed class VariableScope : IShellVariables
         undeclaredIsUnknown: false);
 
     /// <summary>An empty scope; undeclared names are unknown or unset as told.</summary>
-    public static VariableScope Empty(bool undeclaredIsUnknown) => new(
-        ImmutableDictionary<string, ScopedVariable>.Empty.WithComparers(StringComparer.Ordinal),
-        ImmutableDictionary<string, ScopedVariable>.Empty.WithComparers(StringComparer.Ordinal),
-        undeclaredIsUnknown);
+    public static VariableScope Empty(bool undeclaredIsUnknown) => new(s_none, s_none, undeclaredIsUnknown);
+
+    // Immutable, so one empty dictionary (with its comparer) serves every scope.
+    private static readonly ImmutableDictionary<string, ScopedVariable> s_none = ImmutableDictionary<string, ScopedVariable>.Empty.WithComparers(StringComparer.Ordinal);
 
     /// <summary>True when a name that is not declared may still be defined (by the base image).</summary>
     public bool UndeclaredIsUnknown { get; }

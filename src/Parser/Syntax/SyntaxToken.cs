@@ -11,24 +11,31 @@ namespace DockerLint.Parser.Syntax;
 /// </summary>
 public sealed class SyntaxToken
 {
+    // 48 bytes a token (there are hundreds of thousands in a large repository): the rare value that
+    // differs from the text (a word broken over lines) is kept by the file, and the kind in a byte.
     private readonly TokenSource _file;
-    private readonly string? _value;
     // The token's trivia in the file's trivia array: leading, then inner, then trailing.
     private int _triviaStart;
     private int _leading;
     private int _inner;
-    private int _trailing;
+    private ushort _trailing;
+    private readonly byte _kind;
+    private readonly bool _hasValue;
 
     internal SyntaxToken(SyntaxKind kind, TokenSource file, TextSpan span, string? value = null)
     {
-        Kind = kind;
+        _kind = (byte)kind;
         _file = file;
         Span = span;
-        _value = value;
+        if (value is not null)
+        {
+            _hasValue = true;
+            file.SetValue(this, value);
+        }
     }
 
     /// <summary>What the token is.</summary>
-    public SyntaxKind Kind { get; }
+    public SyntaxKind Kind => (SyntaxKind)_kind;
 
     /// <summary>The characters the token owns, trivia excluded.</summary>
     public TextSpan Span { get; }
@@ -66,7 +73,8 @@ public sealed class SyntaxToken
     internal int TrailingStart => _triviaStart + _leading + _inner;
 
     /// <summary>Sets how many trivia after the inner ones are trailing (while parsing).</summary>
-    internal void SetTrailing(int count) => _trailing = count;
+    /// <remarks>Trailing trivia end at the first line end, so there are only ever a few.</remarks>
+    internal void SetTrailing(int count) => _trailing = checked((ushort)count);
 
     /// <summary>True for a zero-width token that stands for something missing.</summary>
     public bool IsMissing => Span.IsEmpty && Kind is not (SyntaxKind.EndOfFileToken or SyntaxKind.HeredocBodyToken);
@@ -75,10 +83,10 @@ public sealed class SyntaxToken
     public string Text => _file.Text.Substring(Span.Start, Span.Length);
 
     /// <summary>The text as the Dockerfile means it: line continuations and comment lines inside removed.</summary>
-    public string Value => _value ?? Text;
+    public string Value => _hasValue ? _file.ValueOf(this) : Text;
 
     /// <summary>The characters of <see cref="Value"/>, without making a string.</summary>
-    internal ReadOnlySpan<char> ValueSpan => _value is null ? _file.Text.AsSpan(Span.Start, Span.Length) : _value.AsSpan();
+    internal ReadOnlySpan<char> ValueSpan => _hasValue ? _file.ValueOf(this).AsSpan() : _file.Text.AsSpan(Span.Start, Span.Length);
 
     /// <summary>Appends the token with its trivia, exactly as in the source.</summary>
     public void WriteTo(System.Text.StringBuilder builder)
@@ -104,4 +112,11 @@ internal sealed class TokenSource
 
     /// <summary>Every trivia of the file in source order (set when the parse ends).</summary>
     public SyntaxTrivia[] Trivia { get; set; } = [];
+
+    // The values of the tokens whose value is not their text; written while parsing, only read after.
+    private Dictionary<SyntaxToken, string>? _values;
+
+    public void SetValue(SyntaxToken token, string value) => (_values ??= new(ReferenceEqualityComparer.Instance))[token] = value;
+
+    public string ValueOf(SyntaxToken token) => _values![token];
 }
