@@ -39,7 +39,7 @@ internal sealed class ModelBuilder
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<Stage> _stages = [];
     private readonly Dictionary<string, Stage> _stagesByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<Instruction> _instructions = [];
+    private readonly List<Instruction> _instructions;
     private readonly List<ArgInstruction> _globalArgs = [];
     private readonly CancellationToken _cancellationToken;
     private VariableScope _global = VariableScope.Global;
@@ -53,6 +53,7 @@ internal sealed class ModelBuilder
         _cancellationToken = cancellationToken;
         _lexer = tree.EscapeToken == ShellLexer.Default.Options.EscapeToken ? ShellLexer.Default : s_backtickLexer.Value;
         _diagnostics = [.. tree.Diagnostics];
+        _instructions = new(tree.Root.Instructions.Length);
     }
 
     public DockerfileModel Build()
@@ -268,22 +269,23 @@ internal sealed class ModelBuilder
         var run = BindCommand(new RunInstruction(syntax, scope));
         run.Network = ExpandFlag(syntax.GetFlag("network"), scope);
         run.Security = ExpandFlag(syntax.GetFlag("security"), scope);
-        var mounts = ImmutableArray.CreateBuilder<RunMount>();
-        var devices = ImmutableArray.CreateBuilder<ExpandedFlag>();
+        // Most RUNs have neither: no builders for them.
+        ImmutableArray<RunMount>.Builder? mounts = null;
+        ImmutableArray<ExpandedFlag>.Builder? devices = null;
         foreach (var flag in syntax.Flags)
         {
             if (flag.Name == "mount" && ExpandFlag(flag, scope) is { } mount)
             {
-                mounts.Add(ParseMount(mount));
+                (mounts ??= ImmutableArray.CreateBuilder<RunMount>()).Add(ParseMount(mount));
             }
             else if (flag.Name == "device" && ExpandFlag(flag, scope) is { } device)
             {
-                devices.Add(device);
+                (devices ??= ImmutableArray.CreateBuilder<ExpandedFlag>()).Add(device);
             }
         }
 
-        run.Mounts = mounts.ToImmutable();
-        run.Devices = devices.ToImmutable();
+        run.Mounts = mounts?.ToImmutable() ?? [];
+        run.Devices = devices?.ToImmutable() ?? [];
         if (run.Network?.Value?.Value is { } network && network is not ("default" or "none" or "host"))
         {
             Report(SyntaxDiagnostics.InvalidFlag, run.Network.Flag.ValueSpan, $"Unsupported network mode '{network}': use default, none or host");
@@ -475,7 +477,7 @@ internal sealed class ModelBuilder
             return expose;
         }
 
-        var ports = ImmutableArray.CreateBuilder<ExposedPort>();
+        var ports = ImmutableArray.CreateBuilder<ExposedPort>(syntax.Arguments.Length);
         foreach (var argument in syntax.Arguments)
         {
             var word = Expand(argument, scope);
@@ -557,7 +559,7 @@ internal sealed class ModelBuilder
             return arg;
         }
 
-        var declarations = ImmutableArray.CreateBuilder<ArgDeclaration>();
+        var declarations = ImmutableArray.CreateBuilder<ArgDeclaration>(syntax.Arguments.Length);
         foreach (var word in syntax.Arguments)
         {
             var eq = word.Text.IndexOf('=');
