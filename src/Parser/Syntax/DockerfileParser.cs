@@ -35,7 +35,6 @@ internal sealed class DockerfileParser
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Stack<InstructionParser.ArgumentsBuilder> _argumentPool;
     private readonly LogicalLine.Builder _lineBuilder;
-    private readonly InstructionParser _instructionParser;
     private readonly List<SyntaxToken> _instructionTokens;
     private readonly CancellationToken _cancellationToken;
     private SyntaxToken? _trailingOwner;
@@ -57,7 +56,6 @@ internal sealed class DockerfileParser
         _argumentPool = _scratch.Arguments;
         _lineBuilder = _scratch.Line;
         _lineBuilder.Source = source;
-        _instructionParser = new InstructionParser(_file, this);
         _cancellationToken = cancellationToken;
     }
 
@@ -107,7 +105,7 @@ internal sealed class DockerfileParser
         }
 
         var root = new DockerfileSyntax([.. _directives], [.. _instructions], eof, [.. _tokens], _file);
-        if (_tokens.Count <= MaxKeptTokens)
+        if (_tokens.Count <= MaxKeptTokens && _scratch.JoinBuffer.Length <= MaxKeptTokens * 16)
         {
             _scratch.Clear();
             s_scratch = _scratch;
@@ -157,7 +155,8 @@ internal sealed class DockerfileParser
         }
 
         var line = builder.ToLine(pos);
-        var instruction = _instructionParser.ParseInstruction(line, _escape);
+        var text = line.IsSourceRun ? _src.AsSpan() : Join(line);
+        var instruction = new InstructionParser(_file, this, line, text, _escape).ParseInstruction();
         _instructions.Add(instruction);
 
         if (emptyLines is not null)
@@ -170,6 +169,19 @@ internal sealed class DockerfileParser
 
         EmitInstructionTokens(instruction, line, builder.Removed, lineStart);
         return ReadHeredocs(instruction, pos);
+    }
+
+    /// <summary>The logical text of a line of several runs, in the reused buffer (valid until the next call).</summary>
+    private ReadOnlySpan<char> Join(LogicalLine line)
+    {
+        var length = line.End - line.Start;
+        if (_scratch.JoinBuffer.Length < length)
+        {
+            _scratch.JoinBuffer = new char[Math.Max(length, _scratch.JoinBuffer.Length * 2)];
+        }
+
+        line.CopyTo(_scratch.JoinBuffer);
+        return _scratch.JoinBuffer.AsSpan(0, length);
     }
 
     /// <summary>Adds the instruction's tokens, with the trivia between them, from the logical line's removed regions.</summary>
@@ -495,6 +507,8 @@ internal sealed class DockerfileParser
         public Stack<InstructionParser.ArgumentsBuilder> Arguments { get; } = new();
 
         public LogicalLine.Builder Line { get; } = new();
+
+        public char[] JoinBuffer { get; set; } = new char[256];
 
         public void Clear()
         {

@@ -10,31 +10,30 @@ namespace DockerLint.Parser.Syntax;
 /// Reads one logical line into an <see cref="InstructionSyntax"/>: keyword, builder flags and the
 /// arguments in the form BuildKit's line parser for that instruction uses.
 /// </summary>
-internal sealed class InstructionParser
+internal ref struct InstructionParser
 {
     /// <summary>ONBUILD may nest only so deep before we stop descending (BuildKit rejects any chaining).</summary>
     private const int MaxTriggerDepth = 8;
 
     private readonly TokenSource _file;
     private readonly DockerfileParser _parser;
-    private LogicalLine _line = null!;
-    private string _t = "";
-    private char _escape;
+    private readonly LogicalLine _line;
+    // The logical text, indexed by logical position: the source itself for a line on one run of
+    // source characters, else the runs joined into the parser's reused buffer (no string is made).
+    private readonly ReadOnlySpan<char> _t;
+    private readonly char _escape;
 
-    /// <summary>One reader per file, reused for each of its instructions.</summary>
-    public InstructionParser(TokenSource file, DockerfileParser parser)
+    /// <summary>A reader for one instruction (a stack value: nothing is allocated for it).</summary>
+    public InstructionParser(TokenSource file, DockerfileParser parser, LogicalLine line, ReadOnlySpan<char> text, char escape)
     {
         _file = file;
         _parser = parser;
+        _line = line;
+        _t = text;
+        _escape = escape;
     }
 
-    public InstructionSyntax ParseInstruction(LogicalLine line, char escape)
-    {
-        _line = line;
-        _t = line.Text;
-        _escape = escape;
-        return Parse(_line.Start, _line.End, depth: 0);
-    }
+    public InstructionSyntax ParseInstruction() => Parse(_line.Start, _line.End, depth: 0);
 
     private InstructionSyntax Parse(int start, int end, int depth)
     {
@@ -53,7 +52,7 @@ internal sealed class InstructionParser
         }
 
         var keyword = Token(SyntaxKind.KeywordToken, s, k);
-        var kind = InstructionKinds.FromKeyword(_t.AsSpan(s, k - s));
+        var kind = InstructionKinds.FromKeyword(_t.Slice(s, k - s));
         if (kind == InstructionKind.Unknown)
         {
             _parser.Report(SyntaxDiagnostics.UnknownInstruction, keyword.Span, keyword.Value);
@@ -197,7 +196,8 @@ internal sealed class InstructionParser
         var token = Token(SyntaxKind.FlagToken, start, end);
         var body = processed.StartsWith("--", StringComparison.Ordinal) ? processed[2..] : processed;
         var eq = body.IndexOf('=');
-        var rawEq = _t.IndexOf('=', start, end - start);
+        var rawEq = _t[start..end].IndexOf('=');
+        rawEq = rawEq < 0 ? -1 : start + rawEq;
         var nameEnd = rawEq < 0 ? end : rawEq;
         var nameSpan = _line.ToSourceSpan(Math.Min(start + 2, nameEnd), Math.Max(0, nameEnd - start - 2));
         if (eq < 0)
@@ -421,7 +421,7 @@ internal sealed class InstructionParser
     /// <summary>A word of <c>Start..End</c> whose value (BuildKit's) is <c>Start..ValueEnd</c>: the raw text, less an escape character at the very end.</summary>
     internal readonly record struct Word(int Start, int End, int ValueEnd, bool Counted);
 
-    private ReadOnlySpan<char> WordText(Word word) => _t.AsSpan(word.Start, word.ValueEnd - word.Start);
+    private ReadOnlySpan<char> WordText(Word word) => _t.Slice(word.Start, word.ValueEnd - word.Start);
 
     /// <summary>
     /// BuildKit's word splitter for ENV/LABEL/ARG: splits on white space outside quotes, keeps the
@@ -534,7 +534,7 @@ internal sealed class InstructionParser
         var stops = _escape == '`' ? s_backtickWordStops : s_backslashWordStops;
         while (true)
         {
-            var i = _t.AsSpan(p, end - p).IndexOfAny(stops);
+            var i = _t.Slice(p, end - p).IndexOfAny(stops);
             if (i < 0)
             {
                 return end;
@@ -569,7 +569,7 @@ internal sealed class InstructionParser
     {
         while (p < end)
         {
-            var rest = _t.AsSpan(p, end - p);
+            var rest = _t.Slice(p, end - p);
             var i = quote == '\'' ? rest.IndexOf(quote) : rest.IndexOfAny(quote, _escape);
             if (i < 0)
             {
@@ -725,7 +725,7 @@ internal sealed class InstructionParser
     private SyntaxToken Token(SyntaxKind kind, int start, int end)
     {
         var span = _line.ToSourceSpan(start, end, out var contiguous);
-        return new SyntaxToken(kind, _file, span, contiguous ? null : _t[start..end]);
+        return new SyntaxToken(kind, _file, span, contiguous ? null : _t[start..end].ToString());
     }
 
     private SyntaxValue Value(int start, int end)

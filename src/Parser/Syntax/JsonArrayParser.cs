@@ -115,7 +115,18 @@ public static class JsonArrayParser
     /// </summary>
     public static JsonArrayParseResult Parse(string text, int start, int length)
     {
-        if (text is null || start < 0 || length < 0 || start > text.Length - length)
+        if (text is null)
+        {
+            return JsonArrayParseResult.NotJson;
+        }
+
+        return Parse(text.AsSpan(), start, length);
+    }
+
+    /// <summary><see cref="Parse(string, int, int)"/> over characters that need not be a string.</summary>
+    internal static JsonArrayParseResult Parse(ReadOnlySpan<char> text, int start, int length)
+    {
+        if (start < 0 || length < 0 || start > text.Length - length)
         {
             return JsonArrayParseResult.NotJson;
         }
@@ -157,9 +168,9 @@ public static class JsonArrayParser
         End,
     }
 
-    private sealed class Scanner
+    private ref struct Scanner
     {
-        private readonly string _text;
+        private readonly ReadOnlySpan<char> _text;
         private readonly int _end;
         private int _pos;
 
@@ -175,7 +186,7 @@ public static class JsonArrayParser
         private int _firstNonStringStart;
         private int _firstNonStringLength;
 
-        public Scanner(string text, int start, int end)
+        public Scanner(ReadOnlySpan<char> text, int start, int end)
         {
             _text = text;
             _pos = start;
@@ -362,7 +373,7 @@ public static class JsonArrayParser
         private bool Literal(string word, ref Expect expect)
         {
             var start = _pos;
-            if (_end - _pos < word.Length || !_text.AsSpan(_pos, word.Length).SequenceEqual(word))
+            if (_end - _pos < word.Length || !_text.Slice(_pos, word.Length).SequenceEqual(word))
             {
                 return false;
             }
@@ -423,7 +434,7 @@ public static class JsonArrayParser
             }
 
             return double.TryParse(
-                    _text.AsSpan(start, _pos - start),
+                    _text.Slice(start, _pos - start),
                     NumberStyles.Float,
                     CultureInfo.InvariantCulture,
                     out var value)
@@ -495,7 +506,7 @@ public static class JsonArrayParser
         /// <summary>Decodes the already validated string body <c>text[start..end)</c> the way Go's <c>unquote</c> does.</summary>
         private string Decode(int start, int end)
         {
-            var body = _text.AsSpan(start, end - start);
+            var body = _text.Slice(start, end - start);
             if (!NeedsUnescaping(body))
             {
                 return body.ToString();

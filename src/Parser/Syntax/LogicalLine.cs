@@ -15,14 +15,16 @@ internal sealed class LogicalLine
     private readonly int[] _logicalStarts;
     private readonly int[] _sourceStarts;
     private readonly int _sourceEnd;
+    private readonly string _source;
+    private string? _joined;
     private int _hint;
 
     // One run whose logical positions are source offsets: logical 0 is source 0 (shared by every such line).
     private static readonly int[] s_identity = [0];
 
-    private LogicalLine(string text, int start, int end, int[] logicalStarts, int[] sourceStarts, int sourceStart, int sourceEnd)
+    private LogicalLine(string source, int start, int end, int[] logicalStarts, int[] sourceStarts, int sourceStart, int sourceEnd)
     {
-        Text = text;
+        _source = source;
         Start = start;
         End = end;
         _logicalStarts = logicalStarts;
@@ -34,9 +36,58 @@ internal sealed class LogicalLine
     /// <summary>
     /// The string that holds the joined text, from <see cref="Start"/> to <see cref="End"/>. For an
     /// instruction on one run of source characters (most of them) it is the source itself and logical
-    /// positions are source offsets: no copy of the line is made.
+    /// positions are source offsets: no copy of the line is made. Otherwise the runs are joined into
+    /// a new string on first use (the parser reads them from a reused buffer, see <see cref="CopyTo"/>).
     /// </summary>
-    public string Text { get; }
+    public string Text => IsSourceRun ? _source : _joined ??= Substring(Start, End - Start);
+
+    /// <summary>True when logical positions are source offsets (<see cref="Text"/> is the source).</summary>
+    public bool IsSourceRun => ReferenceEquals(_logicalStarts, s_identity);
+
+    /// <summary>
+    /// <paramref name="length"/> characters of the logical text from <paramref name="start"/>, copied
+    /// straight from the source runs (without joining the whole line first).
+    /// </summary>
+    public string Substring(int start, int length)
+    {
+        if (length == 0)
+        {
+            return "";
+        }
+
+        if (IsSourceRun || _joined is not null)
+        {
+            return Text.Substring(start, length);
+        }
+
+        return string.Create(length, (Line: this, Start: start), static (chars, s) => s.Line.CopyRange(s.Start, chars));
+    }
+
+    /// <summary>Copies the logical text (<see cref="Start"/>..<see cref="End"/>) to <paramref name="destination"/>.</summary>
+    public void CopyTo(Span<char> destination) => CopyRange(Start, destination[..(End - Start)]);
+
+    /// <summary>Fills <paramref name="destination"/> with the logical characters from <paramref name="start"/>.</summary>
+    private void CopyRange(int start, Span<char> destination)
+    {
+        if (destination.IsEmpty)
+        {
+            return;
+        }
+
+        var logical = _logicalStarts;
+        var run = FindRun(logical, start);
+        var pos = start;
+        var written = 0;
+        while (written < destination.Length)
+        {
+            var runEnd = run + 1 < logical.Length ? logical[run + 1] : End;
+            var take = Math.Min(runEnd - pos, destination.Length - written);
+            _source.AsSpan(_sourceStarts[run] + (pos - logical[run]), take).CopyTo(destination[written..]);
+            written += take;
+            pos += take;
+            run++;
+        }
+    }
 
     /// <summary>The logical position of the first character (an index into <see cref="Text"/>).</summary>
     public int Start { get; }
@@ -210,31 +261,15 @@ internal sealed class LogicalLine
 
         public LogicalLine ToLine(int sourceEnd)
         {
-            string text;
-            if (_sourceStarts.Count == 0)
-            {
-                text = "";
-            }
-            else if (_sourceStarts.Count == 1)
+            if (_sourceStarts.Count == 1)
             {
                 // One run: logical positions are source offsets.
                 var at = _sourceStarts[0];
                 return new(Source, at, at + _length, s_identity, s_identity, _start, sourceEnd);
             }
-            else
-            {
-                var runs = (Source, Logical: _logicalStarts, Sources: _sourceStarts);
-                text = string.Create(_length, runs, static (chars, r) =>
-                {
-                    for (var i = 0; i < r.Logical.Count; i++)
-                    {
-                        var end = i + 1 < r.Logical.Count ? r.Logical[i + 1] : chars.Length;
-                        r.Source.AsSpan(r.Sources[i], end - r.Logical[i]).CopyTo(chars[r.Logical[i]..]);
-                    }
-                });
-            }
 
-            return new(text, 0, text.Length, [.. _logicalStarts], [.. _sourceStarts], _start, sourceEnd);
+            // No run (an instruction of only a continuation) or several: logical positions from 0.
+            return new(Source, 0, _length, [.. _logicalStarts], [.. _sourceStarts], _start, sourceEnd);
         }
     }
 }

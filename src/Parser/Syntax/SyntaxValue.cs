@@ -38,7 +38,7 @@ public sealed class SyntaxValue
 
     /// <summary>The value (continuations removed; quotes kept unless the grammar removes them).</summary>
     // A race between two first readers makes two equal strings; either is right.
-    public string Text => _text ??= _line!.Text.Substring(_logicalStart, _length);
+    public string Text => _text ??= _line!.Substring(_logicalStart, _length);
 
     /// <summary>Where the value was written.</summary>
     public TextSpan Span { get; }
@@ -49,9 +49,6 @@ public sealed class SyntaxValue
 
     /// <summary>The length of <see cref="Text"/>, without making it.</summary>
     internal int Length => _length;
-
-    /// <summary>The characters of <see cref="Text"/>, without making it.</summary>
-    internal ReadOnlySpan<char> AsSpan() => _text is not null ? _text.AsSpan() : _line!.Text.AsSpan(_logicalStart, _length);
 
     /// <summary>The source span of <paramref name="length"/> characters of <see cref="Text"/> from <paramref name="start"/>.
     /// Exact for verbatim values; for others, the whole <see cref="Span"/>.</summary>
