@@ -1,3 +1,4 @@
+using System.Globalization;
 using DockerLint.Parser.Compose.Yaml;
 using Newtonsoft.Json.Linq;
 
@@ -21,10 +22,16 @@ internal sealed class ComposeJsonDocument
     // Built on the first question (only files with schema errors ask): most files never need it.
     private Dictionary<JToken, JsonOrigin>? _origins;
 
-    private ComposeJsonDocument(YamlNode root)
+    private readonly ComposeSchemaMemo _memo;
+    private readonly Dictionary<JToken, int> _shapes = new(ReferenceEqualityComparer.Instance);
+    private char[] _key = new char[256];
+    private int _keyLength;
+
+    private ComposeJsonDocument(YamlNode root, ComposeSchemaMemo memo)
     {
+        _memo = memo;
         YamlRoot = root;
-        Root = Convert(root, key: null);
+        Root = Convert(root, out _);
     }
 
     /// <summary>The YAML document.</summary>
@@ -33,8 +40,17 @@ internal sealed class ComposeJsonDocument
     /// <summary>The JSON value.</summary>
     public JToken Root { get; }
 
-    /// <summary>Converts a YAML document.</summary>
-    public static ComposeJsonDocument Create(YamlNode root) => new(root);
+    /// <summary>The memo the shapes of this document's values are numbered in.</summary>
+    public ComposeSchemaMemo Memo => _memo;
+
+    /// <summary>Converts a YAML document, numbering its values' shapes in a memo of its own.</summary>
+    public static ComposeJsonDocument Create(YamlNode root) => new(root, new ComposeSchemaMemo());
+
+    /// <summary>Converts a YAML document, numbering its values' shapes in <paramref name="memo"/>.</summary>
+    public static ComposeJsonDocument Create(YamlNode root, ComposeSchemaMemo memo) => new(root, memo);
+
+    /// <summary>The shape number of a token of this document (see <see cref="ComposeSchemaMemo"/>); false for a token not made by the conversion.</summary>
+    public bool TryGetShape(JToken token, out int shape) => _shapes.TryGetValue(token, out shape);
 
     /// <summary>Where a token (a value or a <see cref="JProperty"/>) was written; null for a token not of this document.</summary>
     public JsonOrigin? OriginOf(JToken? token)
@@ -53,13 +69,14 @@ internal sealed class ComposeJsonDocument
         return _origins.TryGetValue(token, out var origin) ? origin : null;
     }
 
-    private JToken Convert(YamlNode node, YamlScalar? key)
+    private JToken Convert(YamlNode node, out int shape)
     {
         JToken token;
         switch (node)
         {
             case YamlMapping mapping:
                 var obj = new JObject();
+                var properties = new List<(string Key, int Shape)>(mapping.Entries.Length);
                 foreach (var entry in mapping.Entries)
                 {
                     if (entry.Value.Tag == ResetTag)
@@ -67,32 +84,148 @@ internal sealed class ComposeJsonDocument
                         continue;
                     }
 
-                    obj.Add(new JProperty(entry.Key.Value, Convert(entry.Value, entry.Key)));
+                    obj.Add(new JProperty(entry.Key.Value, Convert(entry.Value, out var valueShape)));
+                    properties.Add((entry.Key.Value, valueShape));
                 }
 
                 token = obj;
+                shape = MappingShape(properties);
                 break;
             case YamlSequence sequence:
                 var array = new JArray();
+                var items = new List<int>(sequence.Items.Length);
                 foreach (var item in sequence.Items)
                 {
                     if (item.Tag != ResetTag)
                     {
-                        array.Add(Convert(item, key: null));
+                        array.Add(Convert(item, out var itemShape));
+                        items.Add(itemShape);
                     }
                 }
 
                 token = array;
+                shape = ListShape(items);
                 break;
             case YamlScalar scalar:
-                token = ToJValue(YamlCoreSchema.Resolve(scalar));
+                var value = ToJValue(YamlCoreSchema.Resolve(scalar));
+                token = value;
+                shape = ScalarShape(value);
                 break;
             default:
-                token = JValue.CreateNull();
+                var empty = JValue.CreateNull();
+                token = empty;
+                shape = ScalarShape(empty);
                 break;
         }
 
+        _shapes[token] = shape;
         return token;
+    }
+
+    // ---- shapes (see ComposeSchemaMemo): a key that spells the value, then its number ------------
+
+    private int ScalarShape(JValue value)
+    {
+        _keyLength = 0;
+        switch (value.Value)
+        {
+            case null:
+                Append('n');
+                break;
+            case bool b:
+                Append(b ? 't' : 'f');
+                break;
+            case long l:
+                Append('i');
+                AppendFormatted(l);
+                break;
+            case ulong u:
+                Append('u');
+                AppendFormatted(u);
+                break;
+            case double d:
+                Append('d');
+                AppendFormatted(d);
+                break;
+            case string text:
+                Append('s');
+                Append(text);
+                break;
+            default:
+                Append('?');
+                Append(value.ToString(Newtonsoft.Json.Formatting.None));
+                break;
+        }
+
+        return _memo.Intern(_key.AsSpan(0, _keyLength));
+    }
+
+    private int MappingShape(List<(string Key, int Shape)> properties)
+    {
+        _keyLength = 0;
+        Append('{');
+        foreach (var (key, shape) in properties)
+        {
+            if (shape == ComposeSchemaMemo.NoShape)
+            {
+                return ComposeSchemaMemo.NoShape;
+            }
+
+            AppendFormatted(key.Length);
+            Append(':');
+            Append(key);
+            AppendFormatted(shape);
+            Append(',');
+        }
+
+        return _memo.Intern(_key.AsSpan(0, _keyLength));
+    }
+
+    private int ListShape(List<int> items)
+    {
+        _keyLength = 0;
+        Append('[');
+        foreach (var shape in items)
+        {
+            if (shape == ComposeSchemaMemo.NoShape)
+            {
+                return ComposeSchemaMemo.NoShape;
+            }
+
+            AppendFormatted(shape);
+            Append(',');
+        }
+
+        return _memo.Intern(_key.AsSpan(0, _keyLength));
+    }
+
+    private void Append(char c)
+    {
+        Reserve(1);
+        _key[_keyLength++] = c;
+    }
+
+    private void Append(string text)
+    {
+        Reserve(text.Length);
+        text.CopyTo(_key.AsSpan(_keyLength));
+        _keyLength += text.Length;
+    }
+
+    private void AppendFormatted<T>(T value)
+        where T : ISpanFormattable
+    {
+        Reserve(32);
+        value.TryFormat(_key.AsSpan(_keyLength), out var written, value is double ? "R" : default, CultureInfo.InvariantCulture);
+        _keyLength += written;
+    }
+
+    private void Reserve(int length)
+    {
+        if (_keyLength + length > _key.Length)
+        {
+            Array.Resize(ref _key, Math.Max(_key.Length * 2, _keyLength + length));
+        }
     }
 
     /// <summary>Walks the YAML tree and the JSON made from it side by side (the same shape, <see cref="ResetTag"/> nodes left out) and records where each token came from.</summary>
