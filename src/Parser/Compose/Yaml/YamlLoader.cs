@@ -75,18 +75,23 @@ public static class YamlLoader
 
         public YamlFile Run()
         {
+            var complete = false;
             try
             {
                 _offset = _text.StartsWith('\uFEFF') ? 1 : 0;
+
                 // YamlDotNet's parser rejects valid YAML when it is fed comment tokens in some places
-                // (a comment after a flow sequence in a block mapping), so the structure is parsed
-                // without comments and the comments are collected by a scanner pass of their own.
-                ReadComments();
-                var parser = new YamlDotNet.Core.Parser(new Scanner(new StringReader(_text[_offset..]), skipComments: true));
+                // (a comment after a flow sequence in a block mapping), so the parser never sees them:
+                // when the text has a '#', the scanner reports comments and CommentCollector takes
+                // them out of the token stream on the way to the parser. Text without '#' has none.
+                var scanner = new Scanner(new StringReader(_text[_offset..]), skipComments: !_text.Contains('#', StringComparison.Ordinal));
+                var parser = new YamlDotNet.Core.Parser(new CommentCollector(scanner, this));
                 while (parser.MoveNext())
                 {
                     Handle(parser.Current!);
                 }
+
+                complete = true;
             }
             catch (YamlException e)
             {
@@ -99,12 +104,77 @@ public static class YamlLoader
                 Report(ComposeDiagnostics.InvalidYaml, new TextSpan(0, 0), e.Message);
             }
 
+            if (!complete)
+            {
+                // The parse stopped at an error, maybe before the scanner reached later comments: a
+                // scanner pass of its own reads them all, as far as the scanner gets.
+                _comments.Clear();
+                try
+                {
+                    ReadComments();
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+                {
+                    // The scanner itself fails on this text: that failure is the file's one problem.
+                    _documents.Clear();
+                    _diagnostics.Clear();
+                    Report(ComposeDiagnostics.InvalidYaml, new TextSpan(0, 0), e.Message);
+                }
+            }
+
             return new YamlFile(source, [.. _documents], [.. _comments], [.. _diagnostics]);
+        }
+
+        private void AddComment(YamlDotNet.Core.Tokens.Comment comment)
+        {
+            var start = Index(comment.Start);
+            _comments.Add(new YamlComment(comment.Value, TextSpan.FromBounds(start, Math.Max(start, Index(comment.End))), comment.IsInline));
+        }
+
+        /// <summary>Hands the parser every token but comments, which go to the builder.</summary>
+        private sealed class CommentCollector(Scanner scanner, Builder builder) : IScanner
+        {
+            public Mark CurrentPosition => scanner.CurrentPosition;
+
+            public YamlDotNet.Core.Tokens.Token? Current => scanner.Current;
+
+            public bool MoveNext()
+            {
+                while (scanner.MoveNext())
+                {
+                    if (scanner.Current is not YamlDotNet.Core.Tokens.Comment comment)
+                    {
+                        return true;
+                    }
+
+                    builder.AddComment(comment);
+                }
+
+                return false;
+            }
+
+            public bool MoveNextWithoutConsuming()
+            {
+                while (scanner.MoveNextWithoutConsuming())
+                {
+                    if (scanner.Current is not YamlDotNet.Core.Tokens.Comment comment)
+                    {
+                        return true;
+                    }
+
+                    builder.AddComment(comment);
+                    scanner.ConsumeCurrent();
+                }
+
+                return false;
+            }
+
+            public void ConsumeCurrent() => scanner.ConsumeCurrent();
         }
 
         private void ReadComments()
         {
-            // Every comment starts with '#': without one there is nothing to find, and the second scan is skipped.
+            // Every comment starts with '#': without one there is nothing to find.
             if (_text.IndexOf('#', _offset) < 0)
             {
                 return;
@@ -121,8 +191,7 @@ public static class YamlLoader
                 {
                     if (scanner.Current is YamlDotNet.Core.Tokens.Comment comment)
                     {
-                        var start = Index(comment.Start);
-                        _comments.Add(new YamlComment(comment.Value, TextSpan.FromBounds(start, Math.Max(start, Index(comment.End))), comment.IsInline));
+                        AddComment(comment);
                     }
                 }
             }
