@@ -45,10 +45,13 @@ public static class YamlLoader
         public string? Anchor { get; init; }
         public bool Skipped { get; init; }
         public int End { get; set; }
-        public List<YamlEntry> Entries { get; } = [];
-        public Dictionary<string, YamlEntry> Keys { get; } = new(StringComparer.Ordinal);
-        public List<YamlNode> Items { get; } = [];
-        public List<YamlNode> MergeSources { get; } = [];
+
+        // Each collection is made on first use: a list never needs the mapping's, nor most mappings a merge key's.
+        public List<YamlEntry> Entries => field ??= [];
+        public Dictionary<string, YamlEntry> Keys => field ??= new(StringComparer.Ordinal);
+        public List<YamlNode> Items => field ??= [];
+        public List<YamlNode> MergeSources => field ??= [];
+        public bool HasMergeSources { get; set; }
         public YamlScalar? PendingKey { get; set; }
         public long Weight { get; set; } = 1;
     }
@@ -238,7 +241,7 @@ public static class YamlLoader
                     var scalarEnd = Math.Max(scalarStart, Index(scalar.End));
                     var node = new YamlScalar(source, TextSpan.FromBounds(scalarStart, scalarEnd), scalar.Value, Style(scalar.Style), Tag(scalar.Tag), Anchor(scalar.Anchor));
                     Register(node, 1);
-                    Add(node);
+                    AddWithWeight(node, 1);
                     break;
                 case AnchorAlias alias:
                     AddAlias(alias);
@@ -265,7 +268,7 @@ public static class YamlLoader
             {
                 var placeholder = new YamlScalar(source, new TextSpan(frame.Start, 0), "", YamlScalarStyle.Plain);
                 Register(placeholder, 1);
-                Add(placeholder);
+                AddWithWeight(placeholder, 1);
                 return;
             }
 
@@ -279,12 +282,15 @@ public static class YamlLoader
             YamlNode node;
             if (frame.IsMapping)
             {
-                var entries = new List<YamlEntry>(frame.Entries);
-                foreach (var mergeSource in frame.MergeSources)
+                var entries = frame.Entries;
+                if (frame.HasMergeSources)
                 {
-                    foreach (var mapping in MergeMappings(mergeSource))
+                    foreach (var mergeSource in frame.MergeSources)
                     {
-                        entries.AddRange(mapping.Entries.Select(en => en with { FromMerge = true }));
+                        foreach (var mapping in MergeMappings(mergeSource))
+                        {
+                            entries.AddRange(mapping.Entries.Select(en => en with { FromMerge = true }));
+                        }
                     }
                 }
 
@@ -296,7 +302,7 @@ public static class YamlLoader
             }
 
             Register(node, frame.Weight);
-            Add(node);
+            AddWithWeight(node, frame.Weight);
         }
 
         private IEnumerable<YamlMapping> MergeMappings(YamlNode value)
@@ -362,7 +368,7 @@ public static class YamlLoader
         {
             var placeholder = new YamlScalar(source, span, "", YamlScalarStyle.Plain);
             _dropped.Add(placeholder);
-            Add(placeholder);
+            AddWithWeight(placeholder, 1);
         }
 
         private void Register(YamlNode node, long weight)
@@ -372,14 +378,13 @@ public static class YamlLoader
                 Report(ComposeDiagnostics.UnknownTag, node.Span, tag);
             }
 
-            _weights[node] = weight;
+            // Only an anchored node can be met again (through an alias), so only its weight is kept.
             if (node.Anchor is { } anchor)
             {
                 _anchors[anchor] = node;
+                _weights[node] = weight;
             }
         }
-
-        private void Add(YamlNode node) => AddWithWeight(node, _weights.GetValueOrDefault(node, 1));
 
         private void AddWithWeight(YamlNode node, long weight)
         {
@@ -415,6 +420,7 @@ public static class YamlLoader
             if (key.Value == "<<" && (key.IsPlain || key.Tag == MergeTag))
             {
                 frame.MergeSources.Add(node);
+                frame.HasMergeSources = true;
                 return;
             }
 
