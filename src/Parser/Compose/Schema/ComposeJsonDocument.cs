@@ -24,6 +24,7 @@ internal sealed class ComposeJsonDocument
 
     private readonly ComposeSchemaMemo _memo;
     private readonly Dictionary<JToken, int> _shapes = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(string? Key, int Shape)> _childShapes = [];
     private char[] _key = new char[256];
     private int _keyLength;
 
@@ -76,7 +77,7 @@ internal sealed class ComposeJsonDocument
         {
             case YamlMapping mapping:
                 var obj = new JObject();
-                var properties = new List<(string Key, int Shape)>(mapping.Entries.Length);
+                var firstChild = _childShapes.Count;
                 foreach (var entry in mapping.Entries)
                 {
                     if (entry.Value.Tag == ResetTag)
@@ -85,26 +86,26 @@ internal sealed class ComposeJsonDocument
                     }
 
                     obj.Add(new JProperty(entry.Key.Value, Convert(entry.Value, out var valueShape)));
-                    properties.Add((entry.Key.Value, valueShape));
+                    _childShapes.Add((entry.Key.Value, valueShape));
                 }
 
                 token = obj;
-                shape = MappingShape(properties);
+                shape = CompositeShape('{', firstChild);
                 break;
             case YamlSequence sequence:
                 var array = new JArray();
-                var items = new List<int>(sequence.Items.Length);
+                var firstItem = _childShapes.Count;
                 foreach (var item in sequence.Items)
                 {
                     if (item.Tag != ResetTag)
                     {
                         array.Add(Convert(item, out var itemShape));
-                        items.Add(itemShape);
+                        _childShapes.Add((null, itemShape));
                     }
                 }
 
                 token = array;
-                shape = ListShape(items);
+                shape = CompositeShape('[', firstItem);
                 break;
             case YamlScalar scalar:
                 var value = ToJValue(YamlCoreSchema.Resolve(scalar));
@@ -160,43 +161,34 @@ internal sealed class ComposeJsonDocument
         return _memo.Intern(_key.AsSpan(0, _keyLength));
     }
 
-    private int MappingShape(List<(string Key, int Shape)> properties)
+    /// <summary>The shape of a mapping (its keys and its values' shapes) or a list (its items' shapes): the children's shapes from <paramref name="first"/> on, which it takes off the stack.</summary>
+    private int CompositeShape(char kind, int first)
     {
         _keyLength = 0;
-        Append('{');
-        foreach (var (key, shape) in properties)
+        Append(kind);
+        var shape = 0;
+        for (var i = first; i < _childShapes.Count && shape != ComposeSchemaMemo.NoShape; i++)
         {
-            if (shape == ComposeSchemaMemo.NoShape)
+            var (key, child) = _childShapes[i];
+            if (child == ComposeSchemaMemo.NoShape)
             {
-                return ComposeSchemaMemo.NoShape;
+                shape = ComposeSchemaMemo.NoShape;
+                break;
             }
 
-            AppendFormatted(key.Length);
-            Append(':');
-            Append(key);
-            AppendFormatted(shape);
+            if (key is not null)
+            {
+                AppendFormatted(key.Length);
+                Append(':');
+                Append(key);
+            }
+
+            AppendFormatted(child);
             Append(',');
         }
 
-        return _memo.Intern(_key.AsSpan(0, _keyLength));
-    }
-
-    private int ListShape(List<int> items)
-    {
-        _keyLength = 0;
-        Append('[');
-        foreach (var shape in items)
-        {
-            if (shape == ComposeSchemaMemo.NoShape)
-            {
-                return ComposeSchemaMemo.NoShape;
-            }
-
-            AppendFormatted(shape);
-            Append(',');
-        }
-
-        return _memo.Intern(_key.AsSpan(0, _keyLength));
+        _childShapes.RemoveRange(first, _childShapes.Count - first);
+        return shape == ComposeSchemaMemo.NoShape ? shape : _memo.Intern(_key.AsSpan(0, _keyLength));
     }
 
     private void Append(char c)
