@@ -24,6 +24,10 @@ internal sealed class MemoizingSchemaValidator : JsonSchemaValidator
     // building NJsonSchema's table of them for every validator.
     private static readonly JsonSchemaValidatorSettings s_settings = new() { FormatValidators = [] };
 
+    // NJsonSchema only reads the lists a step returns (counts them, copies them, keeps them in a
+    // parent error), so one shared empty list and one shared stand-in serve every answer from the memo.
+    private static readonly ValidationError[] s_valid = [];
+
     private static readonly ValidationError[] s_invalid =
     [
         new ValidationError(ValidationErrorKind.Unknown, "", "", JValue.CreateNull(), new JsonSchema()),
@@ -64,7 +68,7 @@ internal sealed class MemoizingSchemaValidator : JsonSchemaValidator
         switch (_memo.Verdict(schema, shape))
         {
             case true:
-                return [];
+                return s_valid;
             case false when _verdictOnly:
                 return s_invalid;
         }
