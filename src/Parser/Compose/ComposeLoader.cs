@@ -249,7 +249,10 @@ public static class ComposeLoader
             while (stack.Count > 0)
             {
                 var node = stack.Pop();
-                if (!seen.Add(node))
+
+                // A scalar met again (through an alias) is answered from the cache; only mappings
+                // and lists need remembering, so their contents are walked once.
+                if (node is not YamlScalar && !seen.Add(node))
                 {
                     continue;
                 }

@@ -24,11 +24,20 @@ public static class ComposeSchemaValidator
 {
     /// <summary>Validates one document (the root of a Compose file).</summary>
     /// <returns>DC0010 and DC0011 diagnostics, in the order of their position in the file.</returns>
-    public static ImmutableArray<Diagnostic> Validate(YamlNode document)
+    public static ImmutableArray<Diagnostic> Validate(YamlNode document) => Validate(document, ComposeSchemaMemo.Shared);
+
+    /// <summary>Validates one document, remembering verdicts in <paramref name="memo"/> (the process's own by default).</summary>
+    internal static ImmutableArray<Diagnostic> Validate(YamlNode document, ComposeSchemaMemo memo)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var json = ComposeJsonDocument.Create(document);
-        var errors = ComposeSchema.Instance.Validate(json.Root);
+        var json = ComposeJsonDocument.Create(document, memo);
+        var validator = new MemoizingSchemaValidator(json);
+        if (validator.IsValid())
+        {
+            return [];
+        }
+
+        var errors = validator.Validate();
         return errors.Count == 0 ? [] : new SchemaErrorTranslator(json).Translate(errors);
     }
 

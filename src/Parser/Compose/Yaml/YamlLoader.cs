@@ -45,10 +45,13 @@ public static class YamlLoader
         public string? Anchor { get; init; }
         public bool Skipped { get; init; }
         public int End { get; set; }
-        public List<YamlEntry> Entries { get; } = [];
-        public Dictionary<string, YamlEntry> Keys { get; } = new(StringComparer.Ordinal);
-        public List<YamlNode> Items { get; } = [];
-        public List<YamlNode> MergeSources { get; } = [];
+
+        // Each collection is made on first use: a list never needs the mapping's, nor most mappings a merge key's.
+        public List<YamlEntry> Entries => field ??= [];
+        public Dictionary<string, YamlEntry> Keys => field ??= new(StringComparer.Ordinal);
+        public List<YamlNode> Items => field ??= [];
+        public List<YamlNode> MergeSources => field ??= [];
+        public bool HasMergeSources { get; set; }
         public YamlScalar? PendingKey { get; set; }
         public long Weight { get; set; } = 1;
     }
@@ -75,18 +78,23 @@ public static class YamlLoader
 
         public YamlFile Run()
         {
+            var complete = false;
             try
             {
                 _offset = _text.StartsWith('\uFEFF') ? 1 : 0;
+
                 // YamlDotNet's parser rejects valid YAML when it is fed comment tokens in some places
-                // (a comment after a flow sequence in a block mapping), so the structure is parsed
-                // without comments and the comments are collected by a scanner pass of their own.
-                ReadComments();
-                var parser = new YamlDotNet.Core.Parser(new Scanner(new StringReader(_text[_offset..]), skipComments: true));
+                // (a comment after a flow sequence in a block mapping), so the parser never sees them:
+                // when the text has a '#', the scanner reports comments and CommentCollector takes
+                // them out of the token stream on the way to the parser. Text without '#' has none.
+                var scanner = new Scanner(new StringReader(_text[_offset..]), skipComments: !_text.Contains('#', StringComparison.Ordinal));
+                var parser = new YamlDotNet.Core.Parser(new CommentCollector(scanner, this));
                 while (parser.MoveNext())
                 {
                     Handle(parser.Current!);
                 }
+
+                complete = true;
             }
             catch (YamlException e)
             {
@@ -99,12 +107,77 @@ public static class YamlLoader
                 Report(ComposeDiagnostics.InvalidYaml, new TextSpan(0, 0), e.Message);
             }
 
+            if (!complete)
+            {
+                // The parse stopped at an error, maybe before the scanner reached later comments: a
+                // scanner pass of its own reads them all, as far as the scanner gets.
+                _comments.Clear();
+                try
+                {
+                    ReadComments();
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+                {
+                    // The scanner itself fails on this text: that failure is the file's one problem.
+                    _documents.Clear();
+                    _diagnostics.Clear();
+                    Report(ComposeDiagnostics.InvalidYaml, new TextSpan(0, 0), e.Message);
+                }
+            }
+
             return new YamlFile(source, [.. _documents], [.. _comments], [.. _diagnostics]);
+        }
+
+        private void AddComment(YamlDotNet.Core.Tokens.Comment comment)
+        {
+            var start = Index(comment.Start);
+            _comments.Add(new YamlComment(comment.Value, TextSpan.FromBounds(start, Math.Max(start, Index(comment.End))), comment.IsInline));
+        }
+
+        /// <summary>Hands the parser every token but comments, which go to the builder.</summary>
+        private sealed class CommentCollector(Scanner scanner, Builder builder) : IScanner
+        {
+            public Mark CurrentPosition => scanner.CurrentPosition;
+
+            public YamlDotNet.Core.Tokens.Token? Current => scanner.Current;
+
+            public bool MoveNext()
+            {
+                while (scanner.MoveNext())
+                {
+                    if (scanner.Current is not YamlDotNet.Core.Tokens.Comment comment)
+                    {
+                        return true;
+                    }
+
+                    builder.AddComment(comment);
+                }
+
+                return false;
+            }
+
+            public bool MoveNextWithoutConsuming()
+            {
+                while (scanner.MoveNextWithoutConsuming())
+                {
+                    if (scanner.Current is not YamlDotNet.Core.Tokens.Comment comment)
+                    {
+                        return true;
+                    }
+
+                    builder.AddComment(comment);
+                    scanner.ConsumeCurrent();
+                }
+
+                return false;
+            }
+
+            public void ConsumeCurrent() => scanner.ConsumeCurrent();
         }
 
         private void ReadComments()
         {
-            // Every comment starts with '#': without one there is nothing to find, and the second scan is skipped.
+            // Every comment starts with '#': without one there is nothing to find.
             if (_text.IndexOf('#', _offset) < 0)
             {
                 return;
@@ -121,8 +194,7 @@ public static class YamlLoader
                 {
                     if (scanner.Current is YamlDotNet.Core.Tokens.Comment comment)
                     {
-                        var start = Index(comment.Start);
-                        _comments.Add(new YamlComment(comment.Value, TextSpan.FromBounds(start, Math.Max(start, Index(comment.End))), comment.IsInline));
+                        AddComment(comment);
                     }
                 }
             }
@@ -169,7 +241,7 @@ public static class YamlLoader
                     var scalarEnd = Math.Max(scalarStart, Index(scalar.End));
                     var node = new YamlScalar(source, TextSpan.FromBounds(scalarStart, scalarEnd), scalar.Value, Style(scalar.Style), Tag(scalar.Tag), Anchor(scalar.Anchor));
                     Register(node, 1);
-                    Add(node);
+                    AddWithWeight(node, 1);
                     break;
                 case AnchorAlias alias:
                     AddAlias(alias);
@@ -196,7 +268,7 @@ public static class YamlLoader
             {
                 var placeholder = new YamlScalar(source, new TextSpan(frame.Start, 0), "", YamlScalarStyle.Plain);
                 Register(placeholder, 1);
-                Add(placeholder);
+                AddWithWeight(placeholder, 1);
                 return;
             }
 
@@ -210,12 +282,15 @@ public static class YamlLoader
             YamlNode node;
             if (frame.IsMapping)
             {
-                var entries = new List<YamlEntry>(frame.Entries);
-                foreach (var mergeSource in frame.MergeSources)
+                var entries = frame.Entries;
+                if (frame.HasMergeSources)
                 {
-                    foreach (var mapping in MergeMappings(mergeSource))
+                    foreach (var mergeSource in frame.MergeSources)
                     {
-                        entries.AddRange(mapping.Entries.Select(en => en with { FromMerge = true }));
+                        foreach (var mapping in MergeMappings(mergeSource))
+                        {
+                            entries.AddRange(mapping.Entries.Select(en => en with { FromMerge = true }));
+                        }
                     }
                 }
 
@@ -227,7 +302,7 @@ public static class YamlLoader
             }
 
             Register(node, frame.Weight);
-            Add(node);
+            AddWithWeight(node, frame.Weight);
         }
 
         private IEnumerable<YamlMapping> MergeMappings(YamlNode value)
@@ -293,7 +368,7 @@ public static class YamlLoader
         {
             var placeholder = new YamlScalar(source, span, "", YamlScalarStyle.Plain);
             _dropped.Add(placeholder);
-            Add(placeholder);
+            AddWithWeight(placeholder, 1);
         }
 
         private void Register(YamlNode node, long weight)
@@ -303,14 +378,13 @@ public static class YamlLoader
                 Report(ComposeDiagnostics.UnknownTag, node.Span, tag);
             }
 
-            _weights[node] = weight;
+            // Only an anchored node can be met again (through an alias), so only its weight is kept.
             if (node.Anchor is { } anchor)
             {
                 _anchors[anchor] = node;
+                _weights[node] = weight;
             }
         }
-
-        private void Add(YamlNode node) => AddWithWeight(node, _weights.GetValueOrDefault(node, 1));
 
         private void AddWithWeight(YamlNode node, long weight)
         {
@@ -346,6 +420,7 @@ public static class YamlLoader
             if (key.Value == "<<" && (key.IsPlain || key.Tag == MergeTag))
             {
                 frame.MergeSources.Add(node);
+                frame.HasMergeSources = true;
                 return;
             }
 

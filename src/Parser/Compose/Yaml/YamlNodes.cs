@@ -117,8 +117,9 @@ public sealed class YamlMapping : YamlNode
     public YamlMapping(YamlSource source, TextSpan span, IEnumerable<YamlEntry> entries, string? tag = null, string? anchor = null)
         : base(source, span, tag, anchor)
     {
-        var list = ImmutableArray.CreateBuilder<YamlEntry>();
-        _byKey = new Dictionary<string, YamlEntry>(StringComparer.Ordinal);
+        var count = entries.TryGetNonEnumeratedCount(out var n) ? n : 8;
+        var list = ImmutableArray.CreateBuilder<YamlEntry>(count);
+        _byKey = new Dictionary<string, YamlEntry>(count, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             if (_byKey.TryAdd(entry.Key.Value, entry))
@@ -127,7 +128,7 @@ public sealed class YamlMapping : YamlNode
             }
         }
 
-        Entries = list.ToImmutable();
+        Entries = list.Count == list.Capacity ? list.MoveToImmutable() : list.ToImmutable();
     }
 
     /// <summary>The entries in the order written (merged entries after explicit ones).</summary>

@@ -122,6 +122,25 @@ public sealed class YamlLoaderTests
     }
 
     [Test]
+    public void Comments_in_flow_collections_and_after_anchors_and_document_markers_are_all_kept()
+    {
+        var file = YamlLoader.Load("--- # doc\na: &x # anchor\n  b: [1, # in flow\n    2]\nc: *x # alias\n... # end\n", "compose.yaml");
+        Assert.That(file.Diagnostics, Is.Empty);
+        Assert.That(file.Comments.Select(c => c.Text), Is.EqualTo(new[] { "doc", "anchor", "in flow", "alias", "end" }));
+        Assert.That(((YamlSequence)((YamlMapping)((YamlMapping)file.Root!)["a"]!)["b"]!).Items.Select(i => ((YamlScalar)i).Value), Is.EqualTo(new[] { "1", "2" }));
+    }
+
+    [Test]
+    public void Comments_after_a_structural_error_are_still_found()
+    {
+        // The parser stops at the list item on line 3 (the scanner reads on): the comment on line 4 is
+        // read by a scanner pass of its own.
+        var file = YamlLoader.Load("# before\na: 1\n- b\n# after\n", "compose.yaml");
+        Assert.That(file.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "DC0001" }));
+        Assert.That(file.Comments.Select(c => c.Text), Is.EqualTo(new[] { "before", "after" }));
+    }
+
+    [Test]
     public void Byte_order_mark_is_skipped_and_spans_stay_exact()
     {
         var (file, spans) = Load("\uFEFF{|#0:services|}: {}\n");

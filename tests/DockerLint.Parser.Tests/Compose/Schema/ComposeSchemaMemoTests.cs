@@ -1,0 +1,133 @@
+using System.Globalization;
+using DockerLint.Parser.Compose.Schema;
+using DockerLint.Parser.Compose.Yaml;
+using Microsoft.CodeAnalysis;
+using Newtonsoft.Json.Linq;
+
+namespace DockerLint.Parser.Tests.Compose.Schema;
+
+/// <summary>
+/// The memo in front of NJsonSchema: equal values share a shape, remembered verdicts never change
+/// what is reported, and errors always carry the path and span of the value they are about.
+/// </summary>
+public sealed class ComposeSchemaMemoTests
+{
+    private const string TwoIdenticalInvalidServices = """
+        services:
+          web:
+            image: nginx
+            enviroment: [A=1]
+            cpus: true
+          api:
+            image: nginx
+            enviroment: [A=1]
+            cpus: true
+        """;
+
+    private static YamlNode Document(string text, string path = "compose.yaml")
+    {
+        var file = YamlLoader.Load(text, path);
+        Assert.That(file.Diagnostics, Is.Empty, "the test input is valid YAML");
+        return file.Documents.Single();
+    }
+
+    private static List<string> Validate(string text, ComposeSchemaMemo memo, string path = "compose.yaml")
+        => [.. ComposeSchemaValidator.Validate(Document(text, path), memo).Select(Describe)];
+
+    private static string Describe(Diagnostic d)
+        => $"{d.Location.GetLineSpan().Path}:{d.Location.SourceSpan} {d.Id} {d.GetMessage(CultureInfo.InvariantCulture)}";
+
+    [Test]
+    public void Identical_invalid_services_are_each_reported_at_their_own_path_and_span()
+    {
+        var memo = new ComposeSchemaMemo();
+        var diagnostics = ComposeSchemaValidator.Validate(Document(TwoIdenticalInvalidServices), memo);
+
+        Assert.That(diagnostics.Select(d => d.GetMessage(CultureInfo.InvariantCulture)), Is.EqualTo(new[]
+        {
+            "Unknown key 'enviroment' in service 'web'; did you mean 'environment'?",
+            "services.web.cpus: expected a string or a number, found the boolean true",
+            "Unknown key 'enviroment' in service 'api'; did you mean 'environment'?",
+            "services.api.cpus: expected a string or a number, found the boolean true",
+        }));
+        var lines = diagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition.Line).ToList();
+        Assert.That(lines, Is.EqualTo(new[] { 3, 4, 7, 8 }));
+        Assert.That(memo.Hits, Is.GreaterThan(0), "the second service's valid parts (image, the list) come from the memo");
+    }
+
+    [Test]
+    public void An_invalid_document_validated_again_with_the_same_memo_gets_the_same_errors()
+    {
+        var memo = new ComposeSchemaMemo();
+        var first = Validate(TwoIdenticalInvalidServices, memo);
+        var hits = memo.Hits;
+        var second = Validate(TwoIdenticalInvalidServices, memo);
+
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(first, Has.Count.EqualTo(4));
+        Assert.That(memo.Hits, Is.GreaterThan(hits), "the second time, the verdict came from the memo");
+    }
+
+    [Test]
+    public void A_value_found_valid_in_one_file_and_invalid_context_in_another_is_judged_by_its_own_schema()
+    {
+        // The same value (a mapping with 'image') is valid as a service and an unknown key at the top level.
+        var memo = new ComposeSchemaMemo();
+        Assert.That(Validate("services:\n  web:\n    image: nginx\n", memo, "a/compose.yaml"), Is.Empty);
+        var errors = Validate("web:\n  image: nginx\n", memo, "b/compose.yaml");
+        var fresh = Validate("web:\n  image: nginx\n", new ComposeSchemaMemo(), "b/compose.yaml");
+
+        Assert.That(errors, Is.EqualTo(fresh));
+        Assert.That(errors.Single(), Does.Contain("DC0011 Unknown top-level key 'web'"));
+    }
+
+    [Test]
+    public void A_file_validated_after_others_gets_what_it_gets_on_its_own()
+    {
+        var shared = new ComposeSchemaMemo();
+        string[] files =
+        [
+            "services:\n  web:\n    image: nginx\n    ports: ['80:80', 443]\n    restart: always\n",
+            "services:\n  web:\n    image: nginx\n    ports: ['80:80', [443]]\n    restart: always\n",
+            "services:\n  db:\n    image: postgres\n    restart: always\n    ports: ['80:80']\n    healthcheck: {test: 5}\n",
+            "services:\n  web:\n    image: nginx\n    ports: ['80:80', 443]\n    restart: always\n",
+        ];
+
+        foreach (var text in files)
+        {
+            Assert.That(Validate(text, shared), Is.EqualTo(Validate(text, new ComposeSchemaMemo())), text);
+        }
+
+        Assert.That(shared.Hits, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void A_full_memo_changes_nothing_but_what_it_remembers()
+    {
+        var tiny = new ComposeSchemaMemo(maxShapes: 8, maxKeyChars: 64, maxVerdicts: 4);
+        var expected = Validate(TwoIdenticalInvalidServices, new ComposeSchemaMemo());
+
+        Assert.That(Validate(TwoIdenticalInvalidServices, tiny), Is.EqualTo(expected));
+        Assert.That(Validate(TwoIdenticalInvalidServices, tiny), Is.EqualTo(expected));
+        Assert.That(tiny.ShapeCount, Is.LessThanOrEqualTo(8));
+    }
+
+    [Test]
+    public void Equal_values_share_a_shape_and_values_of_other_types_or_text_do_not()
+    {
+        var document = ComposeJsonDocument.Create(Document("""
+            a: {x: [1, "1", 1.0, true, "true", null, ""]}
+            b: {x: [1, "1", 1.0, true, "true", null, ""]}
+            c: {x: [1, "1", 1.0, true, "true", null]}
+            d: {y: [1, "1", 1.0, true, "true", null, ""]}
+            """));
+        var root = (JObject)document.Root;
+        int Shape(JToken token) => document.TryGetShape(token, out var shape) ? shape : throw new AssertionException("no shape");
+
+        Assert.That(Shape(root["a"]!), Is.EqualTo(Shape(root["b"]!)));
+        Assert.That(Shape(root["a"]!), Is.Not.EqualTo(Shape(root["c"]!)), "one item fewer");
+        Assert.That(Shape(root["a"]!), Is.Not.EqualTo(Shape(root["d"]!)), "another key");
+        var items = ((JArray)root["a"]!["x"]!).Select(Shape).ToList();
+        Assert.That(items, Is.Unique, "1, '1', 1.0, true, 'true', null and '' are different values");
+    }
+}
