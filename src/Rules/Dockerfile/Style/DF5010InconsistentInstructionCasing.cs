@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using DockerLint.Parser.Model;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
@@ -61,14 +62,14 @@ public sealed class DF5010InconsistentInstructionCasing : DockerfileRule
     private static void Check(DockerfileContext context)
     {
         var keywords = context.Model.AllInstructions().Where(i => i is not UnknownInstruction).Select(i => i.Syntax.Keyword).ToList();
-        var upper = keywords.Count(k => k.Text == k.Text.ToUpperInvariant());
-        var lower = keywords.Count(k => k.Text == k.Text.ToLowerInvariant());
+        var upper = keywords.Count(k => IsUpper(k.Text));
+        var lower = keywords.Count(k => IsLower(k.Text));
         var expectUpper = upper >= lower;
         foreach (var keyword in keywords)
         {
             var text = keyword.Text;
-            var isUpper = text == text.ToUpperInvariant();
-            var isLower = text == text.ToLowerInvariant();
+            var isUpper = IsUpper(text);
+            var isLower = IsLower(text);
             if (isUpper == expectUpper && (isUpper || isLower))
             {
                 continue;
@@ -86,4 +87,11 @@ public sealed class DF5010InconsistentInstructionCasing : DockerfileRule
             context.Report(keyword.Span, $"'{text}' is written {why}; write '{wanted}'");
         }
     }
+
+    // Keywords are ASCII: checked without building the upper- and lower-case copies.
+    private static bool IsUpper(string text)
+        => Ascii.IsValid(text) ? !text.AsSpan().ContainsAnyInRange('a', 'z') : text == text.ToUpperInvariant();
+
+    private static bool IsLower(string text)
+        => Ascii.IsValid(text) ? !text.AsSpan().ContainsAnyInRange('A', 'Z') : text == text.ToLowerInvariant();
 }
