@@ -5,6 +5,10 @@ namespace DockerLint.Parser.Model;
 /// <summary>A build stage: a FROM and the instructions up to the next FROM.</summary>
 public sealed class Stage
 {
+    // Derived data, computed on first use once the model is built: rules ask for them per stage and per instruction.
+    private ImmutableArray<Stage> _ancestors;
+    private string? _name;
+
     internal Stage(int index, FromInstruction from)
     {
         Index = index;
@@ -18,7 +22,7 @@ public sealed class Stage
     public FromInstruction From { get; }
 
     /// <summary>The <c>AS</c> name in lower case (BuildKit compares stage names that way); null when unnamed.</summary>
-    public string? Name => From.StageName?.Text.ToLowerInvariant();
+    public string? Name => _name ??= From.StageName?.Text.ToLowerInvariant();
 
     /// <summary>What the stage is based on.</summary>
     public ImageSourceKind BaseKind => From.SourceKind;
@@ -39,13 +43,26 @@ public sealed class Stage
     /// The chain of stages this one builds on, nearest first, ending at a stage based on an image,
     /// <c>scratch</c> or an unknown reference.
     /// </summary>
-    public IEnumerable<Stage> Ancestors()
+    public ImmutableArray<Stage> Ancestors()
     {
-        var seen = new HashSet<Stage> { this };
-        for (var s = BaseStage; s is not null && seen.Add(s); s = s.BaseStage)
+        if (_ancestors.IsDefault)
         {
-            yield return s;
+            if (BaseStage is null)
+            {
+                _ancestors = [];
+                return _ancestors;
+            }
+
+            var chain = ImmutableArray.CreateBuilder<Stage>();
+            for (var s = BaseStage; s is not null && s != this && !chain.Contains(s); s = s.BaseStage)
+            {
+                chain.Add(s);
+            }
+
+            _ancestors = chain.DrainToImmutable();
         }
+
+        return _ancestors;
     }
 
     /// <summary>The instructions of a kind, in order.</summary>

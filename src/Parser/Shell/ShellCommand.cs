@@ -72,6 +72,11 @@ public readonly record struct ShellRedirection(string Operator, ShellWordToken T
 /// </summary>
 public sealed class ShellCommand
 {
+    // Derived from Words and ProgramIndex on first use: rules ask for them on every command, many times.
+    private ImmutableArray<ShellWordToken> _arguments;
+    private string? _name;
+    private int _spanEnd = -1;
+
     internal ShellCommand(
         ImmutableArray<ShellWordToken> words,
         int programIndex,
@@ -105,10 +110,21 @@ public sealed class ShellCommand
     public ShellWordToken? Program => ProgramIndex < Words.Length ? Words[ProgramIndex] : null;
 
     /// <summary>The program's name without its directory (<c>/usr/bin/apt-get</c> → <c>apt-get</c>); empty when there is none.</summary>
-    public string Name => ProgramIndex < Words.Length ? Words[ProgramIndex].CommandName : "";
+    public string Name => _name ??= ProgramIndex < Words.Length ? Words[ProgramIndex].CommandName : "";
 
     /// <summary>The words after the program.</summary>
-    public ImmutableArray<ShellWordToken> Arguments => ProgramIndex + 1 < Words.Length ? Words[(ProgramIndex + 1)..] : [];
+    public ImmutableArray<ShellWordToken> Arguments
+    {
+        get
+        {
+            if (_arguments.IsDefault)
+            {
+                _arguments = ProgramIndex + 1 < Words.Length ? Words[(ProgramIndex + 1)..] : [];
+            }
+
+            return _arguments;
+        }
+    }
 
     /// <summary>The position of the command in <see cref="ShellScript.Commands"/>.</summary>
     public int Index { get; internal set; }
@@ -147,7 +163,7 @@ public sealed class ShellCommand
     public bool Pipefail { get; internal set; }
 
     /// <summary>The whole command as written (from its first to its last word).</summary>
-    public TextSpan Span => Words.IsEmpty ? default : TextSpan.FromBounds(Words[0].Span.Start, Words.Max(w => w.Span.End));
+    public TextSpan Span => Words.IsEmpty ? default : TextSpan.FromBounds(Words[0].Span.Start, _spanEnd >= 0 ? _spanEnd : _spanEnd = LastEnd());
 
     /// <summary>True for a command that may not run although the RUN succeeds: in a branch, a condition, after <c>||</c>.</summary>
     public bool IsConditional => (Context & (ShellContext.Branch | ShellContext.Condition)) != 0 || Connector == ShellConnector.Or;
@@ -168,4 +184,15 @@ public sealed class ShellCommand
 
     /// <inheritdoc />
     public override string ToString() => string.Join(' ', Words.Select(w => w.Text));
+
+    private int LastEnd()
+    {
+        var end = 0;
+        foreach (var word in Words)
+        {
+            end = Math.Max(end, word.Span.End);
+        }
+
+        return end;
+    }
 }

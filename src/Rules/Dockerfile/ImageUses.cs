@@ -47,7 +47,7 @@ internal static class ImageUses
                     when !MayBeStageOrContext(model, image):
                     yield return new ImageUse(copy, prefix + "COPY --from image", image, Written(word), word.Span, part => word.GetSpan(part.Start, part.Length));
                     break;
-                case RunInstruction run:
+                case RunInstruction { Mounts.IsEmpty: false } run:
                     foreach (var use in MountImages(model, run, prefix))
                     {
                         yield return use;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Shell;
 using Microsoft.CodeAnalysis.Text;
@@ -8,7 +9,7 @@ namespace DockerLint.Rules.Dockerfile;
 internal static class PackageManagerRules
 {
     /// <summary>The package-manager invocations of a RUN (ONBUILD RUN included), read by the shell layer; none under a non-POSIX SHELL.</summary>
-    public static IEnumerable<PackageInvocation> Invocations(RunInstruction run) => ShellScript.Parse(run).Packages;
+    public static ImmutableArray<PackageInvocation> Invocations(RunInstruction run) => ShellScript.Parse(run).Packages;
 
     /// <summary>The span from the program to the subcommand (<c>apt-get -q install</c>), the words that say what runs.</summary>
     public static TextSpan CommandSpan(PackageInvocation invocation)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Shell;
 using Microsoft.CodeAnalysis.Text;
@@ -20,7 +21,7 @@ internal static class RunCommands
     };
 
     /// <summary>The commands of a RUN (shell form, heredoc scripts, exec form, nested scripts); empty for a non-POSIX SHELL.</summary>
-    public static IEnumerable<ShellCommand> Of(RunInstruction run)
+    public static ImmutableArray<ShellCommand> Of(RunInstruction run)
     {
         var script = ShellScript.Parse(run);
         return script.IsPosix ? script.Commands : [];

@@ -53,15 +53,18 @@ internal static class StageReferences
         }
     }
 
-    /// <summary>The stages <paramref name="stage"/> needs before it can be built: its base stage and the stages it copies or mounts from.</summary>
-    public static IEnumerable<Stage> Dependencies(DockerfileModel model, Stage stage)
+    /// <summary>
+    /// The stages <paramref name="stage"/> needs before it can be built: its base stage and the stages it copies or
+    /// mounts from, among <paramref name="references"/> (the file's <see cref="All"/>, read once by the caller).
+    /// </summary>
+    public static IEnumerable<Stage> Dependencies(Stage stage, IReadOnlyList<StageReference> references)
     {
         if (stage.BaseStage is { } baseStage)
         {
             yield return baseStage;
         }
 
-        foreach (var reference in All(model))
+        foreach (var reference in references)
         {
             if (reference.Instruction.Stage == stage && reference.Stage is { } target)
             {

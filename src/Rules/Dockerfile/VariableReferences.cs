@@ -73,26 +73,95 @@ internal static partial class VariableReferences
         return match.Length;
     }
 
-    /// <summary>Every word of an instruction that BuildKit expands with the variables in scope.</summary>
-    public static IEnumerable<ExpandedWord> ExpandedWords(Instruction instruction)
+    /// <summary>Adds to <paramref name="words"/> every word of an instruction that BuildKit expands with the variables in scope, in order.</summary>
+    public static void AddExpandedWords(Instruction instruction, List<ExpandedWord> words)
     {
-        IEnumerable<ExpandedWord?> words = instruction switch
+        switch (instruction)
         {
-            FileTransferInstruction transfer => [
-                .. transfer.Sources, transfer.Destination, transfer.Chown?.Value, transfer.Chmod?.Value,
-                .. transfer.Excludes.Select(e => e.Value), (transfer as CopyInstruction)?.From?.Value, (transfer as AddInstruction)?.Checksum?.Value,
-            ],
-            EnvInstruction env => env.Pairs.Select(p => p.Value),
-            LabelInstruction label => label.Pairs.SelectMany(p => new[] { p.Key, p.Value }),
-            ArgInstruction arg => arg.Declarations.Select(d => d.Default),
-            ExposeInstruction expose => expose.Ports.Select(p => p.Word).Distinct(),
-            StopSignalInstruction stop => [stop.Signal],
-            UserInstruction user => [user.Argument],
-            VolumeInstruction volume => volume.Paths,
-            WorkdirInstruction workdir => [workdir.Path],
-            RunInstruction run => [.. run.Mounts.Select(m => m.Flag.Value), run.Network?.Value, run.Security?.Value],
-            _ => [],
-        };
-        return words.OfType<ExpandedWord>();
+            case FileTransferInstruction transfer:
+                foreach (var source in transfer.Sources)
+                {
+                    Add(words, source);
+                }
+
+                Add(words, transfer.Destination);
+                Add(words, transfer.Chown?.Value);
+                Add(words, transfer.Chmod?.Value);
+                foreach (var exclude in transfer.Excludes)
+                {
+                    Add(words, exclude.Value);
+                }
+
+                Add(words, (transfer as CopyInstruction)?.From?.Value);
+                Add(words, (transfer as AddInstruction)?.Checksum?.Value);
+                break;
+            case EnvInstruction env:
+                foreach (var pair in env.Pairs)
+                {
+                    Add(words, pair.Value);
+                }
+
+                break;
+            case LabelInstruction label:
+                foreach (var pair in label.Pairs)
+                {
+                    Add(words, pair.Key);
+                    Add(words, pair.Value);
+                }
+
+                break;
+            case ArgInstruction arg:
+                foreach (var declaration in arg.Declarations)
+                {
+                    Add(words, declaration.Default);
+                }
+
+                break;
+            case ExposeInstruction expose:
+                // Several ports can come from one word (a range, a list in a variable): each word once.
+                var first = words.Count;
+                foreach (var port in expose.Ports)
+                {
+                    if (words.IndexOf(port.Word, first) < 0)
+                    {
+                        words.Add(port.Word);
+                    }
+                }
+
+                break;
+            case StopSignalInstruction stop:
+                Add(words, stop.Signal);
+                break;
+            case UserInstruction user:
+                Add(words, user.Argument);
+                break;
+            case VolumeInstruction volume:
+                foreach (var path in volume.Paths)
+                {
+                    Add(words, path);
+                }
+
+                break;
+            case WorkdirInstruction workdir:
+                Add(words, workdir.Path);
+                break;
+            case RunInstruction run:
+                foreach (var mount in run.Mounts)
+                {
+                    Add(words, mount.Flag.Value);
+                }
+
+                Add(words, run.Network?.Value);
+                Add(words, run.Security?.Value);
+                break;
+        }
+
+        static void Add(List<ExpandedWord> words, ExpandedWord? word)
+        {
+            if (word is not null)
+            {
+                words.Add(word);
+            }
+        }
     }
 }

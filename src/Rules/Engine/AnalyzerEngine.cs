@@ -76,7 +76,7 @@ public sealed class AnalyzerEngine
 {
     private readonly List<(DockerfileRule Rule, DockerfileAnalysisContext Actions)> _dockerfileRules = [];
     private readonly List<(ComposeRule Rule, ComposeAnalysisContext Actions)> _composeRules = [];
-    private readonly ConcurrentDictionary<Type, (DockerfileRule Rule, Action<InstructionContext> Action)[]> _dispatch = new();
+    private readonly ConcurrentDictionary<Type, (int RuleIndex, InstructionInvoker Invoke)[]> _dispatch = new();
     private readonly EngineOptions _options;
     private readonly Dictionary<string, DiagnosticDescriptor> _descriptors;
     private readonly ConcurrentDictionary<string, bool> _ran = new(StringComparer.Ordinal);
@@ -171,32 +171,80 @@ public sealed class AnalyzerEngine
         var notifications = new List<ToolNotification>();
         var path = model.Tree.FilePath;
         var config = _options.ConfigurationFor?.Invoke(path);
-        var running = _dockerfileRules.Where(r => Runs(r.Rule, config)).Select(r => r.Rule).ToHashSet();
+        Action<Diagnostic> report = diagnostics.Add;
 
-        foreach (var instruction in model.AllInstructions())
+        // Without configuration every prepared rule runs; with it, the file's configuration decides, once per rule.
+        bool[]? running = null;
+        if (config is not null)
         {
-            foreach (var (rule, action) in ActionsFor(instruction.GetType()))
+            running = new bool[_dockerfileRules.Count];
+            for (var i = 0; i < running.Length; i++)
             {
-                if (running.Contains(rule))
+                running[i] = Runs(_dockerfileRules[i].Rule, config);
+            }
+        }
+
+        // The options are the same for every rule unless the caller gives them per rule.
+        var sharedOptions = _options.OptionsFor is null ? config?.Options ?? RuleOptions.Empty : null;
+        ActionArguments ArgumentsFor(DockerfileRule rule)
+            => new(model, rule.Descriptor, sharedOptions ?? OptionsFor(rule, config), report, buildContext, cancellationToken);
+
+        foreach (var instruction in model.Instructions)
+        {
+            RunInstructionActions(instruction);
+            if (instruction is OnbuildInstruction { Trigger: { } trigger })
+            {
+                RunInstructionActions(trigger);
+            }
+        }
+
+        void RunInstructionActions(Instruction instruction)
+        {
+            foreach (var (index, invoke) in ActionsFor(instruction.GetType()))
+            {
+                if (running is not null && !running[index])
                 {
-                    Run(rule, path, notifications, cancellationToken, () => action(new InstructionContext(model, instruction, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext, CancellationToken = cancellationToken }));
+                    continue;
+                }
+
+                var rule = _dockerfileRules[index].Rule;
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    invoke(ArgumentsFor(rule), instruction);
+                }
+                catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                {
+                    notifications.Add(Failure(rule, path, e));
                 }
             }
         }
 
-        foreach (var (rule, actions) in _dockerfileRules.Where(r => running.Contains(r.Rule)))
+        for (var index = 0; index < _dockerfileRules.Count; index++)
         {
+            if (running is not null && !running[index])
+            {
+                continue;
+            }
+
+            var (rule, actions) = _dockerfileRules[index];
+            if (actions.StageActions.Count == 0 && actions.FileActions.Count == 0)
+            {
+                continue;
+            }
+
+            var arguments = ArgumentsFor(rule);
             foreach (var stage in model.Stages)
             {
                 foreach (var action in actions.StageActions)
                 {
-                    Run(rule, path, notifications, cancellationToken, () => action(new StageContext(model, stage, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext, CancellationToken = cancellationToken }));
+                    Run(rule, path, notifications, cancellationToken, action, new StageContext(arguments, stage));
                 }
             }
 
             foreach (var action in actions.FileActions)
             {
-                Run(rule, path, notifications, cancellationToken, () => action(new DockerfileContext(model, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add) { BuildContext = buildContext, CancellationToken = cancellationToken }));
+                Run(rule, path, notifications, cancellationToken, action, new DockerfileContext(arguments));
             }
         }
 
@@ -234,20 +282,30 @@ public sealed class AnalyzerEngine
             return build;
         }
 
-        foreach (var (rule, actions) in _composeRules.Where(r => Runs(r.Rule, config)))
+        Action<Diagnostic> report = diagnostics.Add;
+        Func<ComposeService, ServiceBuild?> buildOf = BuildOf;
+        foreach (var (rule, actions) in _composeRules)
         {
-            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule, config), diagnostics.Add, BuildOf) { CancellationToken = cancellationToken };
-            foreach (var service in project.Services)
+            if (!Runs(rule, config))
             {
-                foreach (var action in actions.ServiceActions)
+                continue;
+            }
+
+            var context = new ComposeProjectContext(project, rule.Descriptor, OptionsFor(rule, config), report, buildOf) { CancellationToken = cancellationToken };
+            if (actions.ServiceActions.Count > 0)
+            {
+                foreach (var service in project.Services)
                 {
-                    Run(rule, path, notifications, cancellationToken, () => action(new ServiceContext(context, service)));
+                    foreach (var action in actions.ServiceActions)
+                    {
+                        Run(rule, path, notifications, cancellationToken, action, new ServiceContext(context, service));
+                    }
                 }
             }
 
             foreach (var action in actions.ProjectActions)
             {
-                Run(rule, path, notifications, cancellationToken, () => action(context));
+                Run(rule, path, notifications, cancellationToken, action, context);
             }
         }
 
@@ -409,22 +467,26 @@ public sealed class AnalyzerEngine
             properties: diagnostic.Properties);
     }
 
-    private (DockerfileRule Rule, Action<InstructionContext> Action)[] ActionsFor(Type type)
-        => _dispatch.GetOrAdd(type, t => [.. _dockerfileRules
-            .SelectMany(r => r.Actions.InstructionActions
+    /// <summary>The instruction actions that apply to an instruction type, in rule order, with the index of their rule in <see cref="_dockerfileRules"/>.</summary>
+    private (int RuleIndex, InstructionInvoker Invoke)[] ActionsFor(Type type)
+        => _dispatch.TryGetValue(type, out var actions) ? actions : _dispatch.GetOrAdd(type, t => [.. _dockerfileRules
+            .SelectMany((r, index) => r.Actions.InstructionActions
                 .Where(a => a.Type.IsAssignableFrom(t))
-                .Select(a => (r.Rule, a.Action)))]);
+                .Select(a => (index, a.Invoke)))]);
 
-    private static void Run(Rule rule, string path, List<ToolNotification> notifications, CancellationToken cancellationToken, Action action)
+    private static ToolNotification Failure(Rule rule, string path, Exception e)
+        => new(path, $"Rule {rule.Id} failed on {path}: {e.GetType().Name}: {e.Message}", rule.Id);
+
+    private static void Run<TContext>(Rule rule, string path, List<ToolNotification> notifications, CancellationToken cancellationToken, Action<TContext> action, TContext context)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            action();
+            action(context);
         }
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            notifications.Add(new ToolNotification(path, $"Rule {rule.Id} failed on {path}: {e.GetType().Name}: {e.Message}", rule.Id));
+            notifications.Add(Failure(rule, path, e));
         }
     }
 }

@@ -18,7 +18,7 @@ public abstract class DockerfileRule : Rule
 /// <summary>Where a Dockerfile rule registers its actions.</summary>
 public sealed class DockerfileAnalysisContext
 {
-    internal List<(Type Type, Action<InstructionContext> Action)> InstructionActions { get; } = [];
+    internal List<(Type Type, InstructionInvoker Invoke)> InstructionActions { get; } = [];
 
     internal List<Action<StageContext>> StageActions { get; } = [];
 
@@ -29,7 +29,7 @@ public sealed class DockerfileAnalysisContext
     /// ONBUILD triggers included (check <see cref="Instruction.IsTrigger"/> when that matters).
     /// </summary>
     public void RegisterInstructionAction<T>(Action<InstructionContext<T>> action) where T : Instruction
-        => InstructionActions.Add((typeof(T), c => action(new InstructionContext<T>(c))));
+        => InstructionActions.Add((typeof(T), (in ActionArguments arguments, Instruction instruction) => action(new InstructionContext<T>(arguments, (T)instruction))));
 
     /// <summary>Runs <paramref name="action"/> once for each stage.</summary>
     public void RegisterStageAction(Action<StageContext> action) => StageActions.Add(action);
@@ -38,17 +38,26 @@ public sealed class DockerfileAnalysisContext
     public void RegisterFileAction(Action<DockerfileContext> action) => FileActions.Add(action);
 }
 
+/// <summary>Runs a rule's instruction action on one instruction (the engine's dispatch, one per registration).</summary>
+internal delegate void InstructionInvoker(in ActionArguments arguments, Instruction instruction);
+
+/// <summary>What the engine gives every Dockerfile action of one rule on one file: a context is built from it per call.</summary>
+internal readonly record struct ActionArguments(
+    DockerfileModel Model, DiagnosticDescriptor Descriptor, RuleOptions Options, Action<Diagnostic> Report, BuildContext? BuildContext, CancellationToken CancellationToken);
+
 /// <summary>What every Dockerfile action sees: the model and a way to report.</summary>
 public class DockerfileContext
 {
     private readonly Action<Diagnostic> _report;
 
-    internal DockerfileContext(DockerfileModel model, DiagnosticDescriptor descriptor, RuleOptions options, Action<Diagnostic> report)
+    internal DockerfileContext(in ActionArguments arguments)
     {
-        Model = model;
-        Descriptor = descriptor;
-        Options = options;
-        _report = report;
+        Model = arguments.Model;
+        Descriptor = arguments.Descriptor;
+        Options = arguments.Options;
+        _report = arguments.Report;
+        BuildContext = arguments.BuildContext;
+        CancellationToken = arguments.CancellationToken;
     }
 
     /// <summary>The file's model.</summary>
@@ -73,35 +82,18 @@ public class DockerfileContext
     /// </summary>
     public CancellationToken CancellationToken { get; init; }
 
-    internal Action<Diagnostic> ReportRaw => _report;
-
     /// <summary>Reports a finding on <paramref name="span"/> of this file, formatting the message with <paramref name="args"/>.</summary>
     public void Report(TextSpan span, params object?[] args)
         => _report(Diagnostic.Create(Descriptor, Model.Tree.GetLocation(span), args));
 }
 
-/// <summary>The context of an instruction action.</summary>
-public class InstructionContext : DockerfileContext
-{
-    internal InstructionContext(DockerfileModel model, Instruction instruction, DiagnosticDescriptor descriptor, RuleOptions options, Action<Diagnostic> report)
-        : base(model, descriptor, options, report)
-    {
-        Instruction = instruction;
-    }
-
-    /// <summary>The instruction.</summary>
-    public Instruction Instruction { get; }
-}
-
 /// <summary>The context of an instruction action, typed.</summary>
 public sealed class InstructionContext<T> : DockerfileContext where T : Instruction
 {
-    internal InstructionContext(InstructionContext inner)
-        : base(inner.Model, inner.Descriptor, inner.Options, inner.ReportRaw)
+    internal InstructionContext(in ActionArguments arguments, T instruction)
+        : base(arguments)
     {
-        BuildContext = inner.BuildContext;
-        CancellationToken = inner.CancellationToken;
-        Instruction = (T)inner.Instruction;
+        Instruction = instruction;
     }
 
     /// <summary>The instruction.</summary>
@@ -111,8 +103,8 @@ public sealed class InstructionContext<T> : DockerfileContext where T : Instruct
 /// <summary>The context of a stage action.</summary>
 public sealed class StageContext : DockerfileContext
 {
-    internal StageContext(DockerfileModel model, Stage stage, DiagnosticDescriptor descriptor, RuleOptions options, Action<Diagnostic> report)
-        : base(model, descriptor, options, report)
+    internal StageContext(in ActionArguments arguments, Stage stage)
+        : base(arguments)
     {
         Stage = stage;
     }

@@ -19,13 +19,8 @@ internal static class DockerfileSuppressions
         var text = tree.Text;
         var comments = new List<FoundComment>();
         var commentLines = new HashSet<int>();
-        // Plain loops over the token arrays, not DescendantTrivia(): this runs on every file, and most trivia is white space.
-        foreach (var token in tree.Root.AllTokens)
-        {
-            AddComments(token.LeadingTrivia, text, comments, commentLines);
-            AddComments(token.InnerTrivia, text, comments, commentLines);
-            AddComments(token.TrailingTrivia, text, comments, commentLines);
-        }
+        // The file's trivia are stored once, in source order: one pass over them, no per-token arrays.
+        AddComments(tree.Root.DescendantTrivia(), text, comments, commentLines);
 
         if (comments.Count == 0)
         {
@@ -41,6 +36,27 @@ internal static class DockerfileSuppressions
         return SuppressionCollector.Collect(tree.FilePath, text, comments, commentLines, line => instructions.TryGetValue(line, out var span) ? span : null, resolver);
     }
 
+    /// <summary>
+    /// False when the comment cannot be a suppression: every form is <c>#</c>, white space, then
+    /// <c>dockerlint</c>, <c>hadolint</c> or <c>check</c> (see <see cref="SuppressionComment"/>). Checked on
+    /// the source, so the text of ordinary comments is never copied.
+    /// </summary>
+    private static bool MayBeSuppression(SourceText text, TextSpan span)
+    {
+        if (span.IsEmpty || text[span.Start] != '#')
+        {
+            return false;
+        }
+
+        var i = span.Start + 1;
+        while (i < span.End && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i < span.End && text[i] is 'd' or 'D' or 'h' or 'H' or 'c' or 'C';
+    }
+
     private static void AddComments(SyntaxTriviaList trivia, SourceText text, List<FoundComment> comments, HashSet<int> commentLines)
     {
         foreach (var t in trivia)
@@ -51,7 +67,7 @@ internal static class DockerfileSuppressions
             }
 
             commentLines.Add(text.Lines.GetLineFromPosition(t.Span.Start).LineNumber);
-            if (SuppressionComment.Parse(text.ToString(t.Span), t.Span, t.Kind == SyntaxKind.ParserDirectiveTrivia) is { } comment)
+            if (MayBeSuppression(text, t.Span) && SuppressionComment.Parse(text.ToString(t.Span), t.Span, t.Kind == SyntaxKind.ParserDirectiveTrivia) is { } comment)
             {
                 comments.Add(new FoundComment(comment));
             }

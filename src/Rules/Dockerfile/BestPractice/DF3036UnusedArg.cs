@@ -113,13 +113,20 @@ public sealed class DF3036UnusedArg : DockerfileRule
         var stage = context.Stage;
 
         // The stage's ARGs also reach the stages built on it (BuildKit), whose RUN commands may read them too.
-        var descendants = context.Model.Stages.Where(s => s.Ancestors().Contains(stage)).ToList();
-        if (new[] { stage }.Concat(descendants).SelectMany(s => s.Instructions).Any(i => i is RunInstruction || (i is OnbuildInstruction { Trigger: RunInstruction })))
+        if (HasRun(stage))
         {
             return;
         }
 
-        var inDescendants = descendants.SelectMany(s => s.Instructions.Select(i => i.Syntax).Prepend(s.From.Syntax)).ToList();
+        var descendants = context.Model.Stages.Where(s => s.Ancestors().Contains(stage)).ToList();
+        if (descendants.Any(HasRun))
+        {
+            return;
+        }
+
+        // The names each instruction refers to, read once per instruction however many ARGs are checked.
+        var laterNames = new HashSet<string>?[stage.Instructions.Length];
+        HashSet<string>? descendantNames = null;
         for (var index = 0; index < stage.Instructions.Length; index++)
         {
             if (stage.Instructions[index] is not ArgInstruction arg)
@@ -129,7 +136,7 @@ public sealed class DF3036UnusedArg : DockerfileRule
 
             foreach (var declaration in arg.Declarations.Where(d => !IsSpecial(d.Name)))
             {
-                var usedLater = stage.Instructions.Skip(index + 1).Select(i => i.Syntax).Concat(inDescendants).Any(i => VariableReferences.NamesIn(i).Contains(declaration.Name))
+                var usedLater = UsedAfter(index, declaration.Name)
                     || arg.Declarations.Any(d => d != declaration && d.Default is { } other && other.Expansion.Variables.Contains(declaration.Name));
                 if (!usedLater)
                 {
@@ -137,6 +144,45 @@ public sealed class DF3036UnusedArg : DockerfileRule
                 }
             }
         }
+
+        bool UsedAfter(int index, string name)
+        {
+            for (var later = index + 1; later < stage.Instructions.Length; later++)
+            {
+                if ((laterNames[later] ??= VariableReferences.NamesIn(stage.Instructions[later].Syntax)).Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            if (descendantNames is null)
+            {
+                descendantNames = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var descendant in descendants)
+                {
+                    descendantNames.UnionWith(VariableReferences.NamesIn(descendant.From.Syntax));
+                    foreach (var instruction in descendant.Instructions)
+                    {
+                        descendantNames.UnionWith(VariableReferences.NamesIn(instruction.Syntax));
+                    }
+                }
+            }
+
+            return descendantNames.Contains(name);
+        }
+    }
+
+    private static bool HasRun(Stage stage)
+    {
+        foreach (var instruction in stage.Instructions)
+        {
+            if (instruction is RunInstruction or OnbuildInstruction { Trigger: RunInstruction })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddAll(HashSet<string> used, ExpandedWord? word)

@@ -65,14 +65,32 @@ public sealed class DF3090CdInsteadOfWorkdir : DockerfileRule
     public override void Initialize(DockerfileAnalysisContext context)
         => context.RegisterInstructionAction<RunInstruction>(context =>
         {
-            var commands = RunCommands.Of(context.Instruction).Where(c => (c.Context & ~ShellContext.Heredoc) == ShellContext.None).ToList();
-            if (commands.Count == 0 || commands[0] is not { Name: "cd" } cd || cd.Arguments.Length != 1 || cd.Arguments[0] is not { IsLiteral: true } directory
+            // The first top-level command, and whether another one follows it.
+            ShellCommand? first = null;
+            var alone = true;
+            foreach (var command in RunCommands.Of(context.Instruction))
+            {
+                if ((command.Context & ~ShellContext.Heredoc) != ShellContext.None)
+                {
+                    continue;
+                }
+
+                if (first is not null)
+                {
+                    alone = false;
+                    break;
+                }
+
+                first = command;
+            }
+
+            if (first is not { Name: "cd" } cd || cd.Arguments.Length != 1 || cd.Arguments[0] is not { IsLiteral: true } directory
                 || !directory.Text.StartsWith('/'))
             {
                 return;
             }
 
-            context.Report(cd.Span, commands.Count == 1
+            context.Report(cd.Span, alone
                 ? $"'cd {directory.Text}' alone has no effect: the next instruction starts in the WORKDIR again; use WORKDIR {directory.Text}"
                 : $"This RUN starts with 'cd {directory.Text}'; set WORKDIR {directory.Text} once instead");
         });

@@ -65,8 +65,13 @@ public sealed class DF3091PipeWithoutPipefail : DockerfileRule
     public override void Initialize(DockerfileAnalysisContext context)
         => context.RegisterInstructionAction<RunInstruction>(context =>
         {
-            foreach (var last in RunCommands.Of(context.Instruction).Where(c => c.PipedFrom is not null && c.PipesInto is null))
+            foreach (var last in RunCommands.Of(context.Instruction))
             {
+                if (last.PipedFrom is null || last.PipesInto is not null)
+                {
+                    continue;
+                }
+
                 var upstream = new List<ShellCommand>();
                 for (var c = last.PipedFrom; c is not null; c = c.PipedFrom)
                 {

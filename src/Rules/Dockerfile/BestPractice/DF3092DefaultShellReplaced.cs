@@ -59,8 +59,13 @@ public sealed class DF3092DefaultShellReplaced : DockerfileRule
     public override void Initialize(DockerfileAnalysisContext context)
         => context.RegisterInstructionAction<RunInstruction>(context =>
         {
-            foreach (var command in RunCommands.Of(context.Instruction).Where(c => c.Name == "ln"))
+            foreach (var command in RunCommands.Of(context.Instruction))
             {
+                if (command.Name != "ln")
+                {
+                    continue;
+                }
+
                 var operands = command.Arguments.Where(a => !a.Text.StartsWith('-')).ToList();
                 if (operands.Count >= 2 && operands[^1].IsLiteral && operands[^1].Text is "/bin/sh" or "/usr/bin/sh")
                 {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DockerLint.Parser.Model;
+using DockerLint.Parser.Shell;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
 
@@ -58,12 +59,32 @@ public sealed class DF3093CurlAndWget : DockerfileRule
     public override void Initialize(DockerfileAnalysisContext context)
         => context.RegisterStageAction(context =>
         {
-            var uses = context.Stage.OfType<RunInstruction>()
-                .SelectMany(RunCommands.Of)
-                .Where(c => c.Name is "curl" or "wget")
-                .ToList();
-            var first = uses.FirstOrDefault();
-            if (first is null || uses.FirstOrDefault(c => c.Name != first.Name) is not { } second)
+            // The first download command, and the first one after it that uses the other tool.
+            ShellCommand? first = null;
+            ShellCommand? second = null;
+            foreach (var instruction in context.Stage.Instructions)
+            {
+                if (instruction is not RunInstruction run)
+                {
+                    continue;
+                }
+
+                foreach (var command in RunCommands.Of(run))
+                {
+                    if (command.Name is not ("curl" or "wget"))
+                    {
+                        continue;
+                    }
+
+                    first ??= command;
+                    if (second is null && command.Name != first.Name)
+                    {
+                        second = command;
+                    }
+                }
+            }
+
+            if (first is null || second is null)
             {
                 return;
             }

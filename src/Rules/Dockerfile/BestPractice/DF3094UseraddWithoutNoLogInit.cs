@@ -58,8 +58,13 @@ public sealed class DF3094UseraddWithoutNoLogInit : DockerfileRule
     public override void Initialize(DockerfileAnalysisContext context)
         => context.RegisterInstructionAction<RunInstruction>(context =>
         {
-            foreach (var command in RunCommands.Of(context.Instruction).Where(c => c.Name == "useradd"))
+            foreach (var command in RunCommands.Of(context.Instruction))
             {
+                if (command.Name != "useradd")
+                {
+                    continue;
+                }
+
                 var args = command.Arguments;
                 if (args.Any(a => a.Text is "--no-log-init" || (a.Text.Length > 1 && a.Text[0] == '-' && a.Text[1] != '-' && a.Text.Contains('l', StringComparison.Ordinal))))
                 {

@@ -78,7 +78,7 @@ public sealed class DF3097ArchiveCopiedThenExtracted : DockerfileRule
 
                     var name = path[(path.LastIndexOf('/') + 1)..];
                     var extract = instructions.Skip(i + 1).OfType<RunInstruction>()
-                        .SelectMany(RunCommands.Of)
+                        .SelectMany(run => RunCommands.Of(run))
                         .FirstOrDefault(c => c.Name == "tar" && IsExtract(c) && c.Arguments.Any(a => a.IsLiteral && a.Text.EndsWith(name, StringComparison.Ordinal)));
                     if (extract is not null)
                     {

@@ -67,7 +67,8 @@ public sealed class DF2001CopyFromOwnStage : DockerfileRule
     private static void Check(DockerfileContext context)
     {
         var model = context.Model;
-        foreach (var reference in StageReferences.All(model))
+        var references = StageReferences.All(model).ToList();
+        foreach (var reference in references)
         {
             if (reference is not { Stage: { } target, Instruction.Stage: { } current })
             {
@@ -78,7 +79,7 @@ public sealed class DF2001CopyFromOwnStage : DockerfileRule
             {
                 context.Report(reference.Span, $"{reference.Shown} names the stage it is in ({StageReferences.Describe(current)}); a stage cannot copy from itself, the build fails with a circular dependency");
             }
-            else if (DependsOn(model, target, current) is { } path)
+            else if (DependsOn(references, target, current) is { } path)
             {
                 context.Report(reference.Span, $"{reference.Shown} names stage {StageReferences.Describe(target)}, which depends on this stage ({string.Join(" → ", path.Select(StageReferences.Describe))}); the stages form a circle and the build fails");
             }
@@ -86,13 +87,13 @@ public sealed class DF2001CopyFromOwnStage : DockerfileRule
     }
 
     /// <summary>The chain of stages from <paramref name="from"/> to <paramref name="to"/> along dependencies, or null when there is none.</summary>
-    private static List<Stage>? DependsOn(DockerfileModel model, Stage from, Stage to)
+    private static List<Stage>? DependsOn(List<StageReference> references, Stage from, Stage to)
     {
         var previous = new Dictionary<Stage, Stage?> { [from] = null };
         var queue = new Queue<Stage>([from]);
         while (queue.TryDequeue(out var stage))
         {
-            foreach (var next in StageReferences.Dependencies(model, stage))
+            foreach (var next in StageReferences.Dependencies(stage, references))
             {
                 if (!previous.TryAdd(next, stage))
                 {

@@ -74,10 +74,24 @@ public sealed class DF2005OverriddenInstruction : DockerfileRule
     private static void Check(StageContext context)
     {
         var instructions = context.Stage.Instructions;
+        var overriding = 0;
+        var onbuild = false;
+        foreach (var instruction in instructions)
+        {
+            overriding += IsOverriding(instruction) ? 1 : 0;
+            onbuild |= instruction is OnbuildInstruction;
+        }
+
+        // Most stages have at most one CMD, ENTRYPOINT or HEALTHCHECK and no ONBUILD: nothing can be overridden.
+        if (overriding < 2 && !onbuild)
+        {
+            return;
+        }
+
         var triggers = instructions.OfType<OnbuildInstruction>().Select(o => o.Trigger).OfType<Instruction>().ToList();
         foreach (var group in new[] { instructions.AsEnumerable(), triggers })
         {
-            foreach (var kind in group.Where(i => i is CmdInstruction or EntrypointInstruction or HealthcheckInstruction).GroupBy(i => i.Kind))
+            foreach (var kind in group.Where(IsOverriding).GroupBy(i => i.Kind))
             {
                 var all = kind.ToList();
                 var last = all[^1];
@@ -91,4 +105,6 @@ public sealed class DF2005OverriddenInstruction : DockerfileRule
             }
         }
     }
+
+    private static bool IsOverriding(Instruction instruction) => instruction is CmdInstruction or EntrypointInstruction or HealthcheckInstruction;
 }

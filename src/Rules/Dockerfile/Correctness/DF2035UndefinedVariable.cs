@@ -76,13 +76,18 @@ public sealed class DF2035UndefinedVariable : DockerfileRule
     {
         var stage = context.Stage;
         var model = context.Model;
+        var words = new List<ExpandedWord>();
         for (var index = 0; index < stage.Instructions.Length; index++)
         {
             var instruction = stage.Instructions[index];
-            foreach (var word in VariableReferences.ExpandedWords(instruction))
+            words.Clear();
+            VariableReferences.AddExpandedWords(instruction, words);
+            foreach (var word in words)
             {
-                foreach (var name in word.Expansion.Variables)
+                var variables = word.Expansion.Variables;
+                for (var v = 0; v < variables.Count; v++)
                 {
+                    var name = variables[v];
                     if (instruction.Scope.Find(name) is not null || !VariableReferences.HasPlainReference(word.Text, name))
                     {
                         continue;

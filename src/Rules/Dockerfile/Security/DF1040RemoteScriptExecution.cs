@@ -68,8 +68,13 @@ public sealed class DF1040RemoteScriptExecution : DockerfileRule
 
     private static void Check(InstructionContext<RunInstruction> context)
     {
-        foreach (var download in RunCommands.Of(context.Instruction).Where(c => RunCommands.Downloaders.Contains(c.Name)))
+        foreach (var download in RunCommands.Of(context.Instruction))
         {
+            if (!RunCommands.Downloaders.Contains(download.Name))
+            {
+                continue;
+            }
+
             // curl … | gunzip | sh: follow the pipeline to the first interpreter that reads standard input.
             for (var next = download.PipesInto; next is not null; next = next.PipesInto)
             {

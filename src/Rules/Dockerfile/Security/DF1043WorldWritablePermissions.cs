@@ -65,8 +65,13 @@ public sealed class DF1043WorldWritablePermissions : DockerfileRule
     {
         context.RegisterInstructionAction<RunInstruction>(context =>
         {
-            foreach (var command in RunCommands.Of(context.Instruction).Where(c => c.Name == "chmod"))
+            foreach (var command in RunCommands.Of(context.Instruction))
             {
+                if (command.Name != "chmod")
+                {
+                    continue;
+                }
+
                 foreach (var mode in command.LiteralArguments().Where(a => IsWorldWritable(a.Text)))
                 {
                     context.Report(mode.Span, $"'chmod {mode.Text}' lets every user write these files; give them to the user that needs them (chown) and use 755/644");

@@ -78,9 +78,9 @@ public sealed class DF1044CredentialsInRun : DockerfileRule
                     context.Report(setup.Span, setup.Message);
                 }
 
-                foreach (var word in command.LiteralArguments())
+                foreach (var word in command.Arguments)
                 {
-                    if (UrlPassword(word) is { } span)
+                    if (word.IsLiteral && UrlPassword(word) is { } span)
                     {
                         context.Report(span, $"A password or token is written in the URL given to '{command.Name}'; it stays in the Dockerfile and the image history; use a secret mount or a credential helper");
                     }
@@ -97,6 +97,12 @@ public sealed class DF1044CredentialsInRun : DockerfileRule
 
     private static (TextSpan Span, string Message)? Setup(ShellCommand command)
     {
+        // Only these programs store credentials; the argument list is read for them alone.
+        if (command.Name is not ("aws" or "gcloud" or "az" or "doctl" or "docker" or "podman" or "buildah" or "npm" or "yarn" or "pnpm" or "echo" or "printf"))
+        {
+            return null;
+        }
+
         var args = command.Arguments.Select(a => a.Text).ToList();
         bool Has(params string[] options) => args.Any(a => options.Any(o => a == o || a.StartsWith(o + "=", StringComparison.Ordinal)));
         var message = command.Name switch

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using DockerLint.Parser.Model;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DockerLint.Rules.Dockerfile.Style;
 
@@ -60,15 +61,15 @@ public sealed class DF5010InconsistentInstructionCasing : DockerfileRule
 
     private static void Check(DockerfileContext context)
     {
+        var source = context.Model.Tree.Text;
         var keywords = context.Model.AllInstructions().Where(i => i is not UnknownInstruction).Select(i => i.Syntax.Keyword).ToList();
-        var upper = keywords.Count(k => k.Text == k.Text.ToUpperInvariant());
-        var lower = keywords.Count(k => k.Text == k.Text.ToLowerInvariant());
+        var upper = keywords.Count(k => IsUpper(source, k.Span));
+        var lower = keywords.Count(k => IsLower(source, k.Span));
         var expectUpper = upper >= lower;
         foreach (var keyword in keywords)
         {
-            var text = keyword.Text;
-            var isUpper = text == text.ToUpperInvariant();
-            var isLower = text == text.ToLowerInvariant();
+            var isUpper = IsUpper(source, keyword.Span);
+            var isLower = IsLower(source, keyword.Span);
             if (isUpper == expectUpper && (isUpper || isLower))
             {
                 continue;
@@ -79,11 +80,53 @@ public sealed class DF5010InconsistentInstructionCasing : DockerfileRule
                 continue;
             }
 
+            var text = keyword.Text;
             var wanted = expectUpper ? text.ToUpperInvariant() : text.ToLowerInvariant();
             var why = isUpper || isLower
                 ? $"while most instructions of the file are {(expectUpper ? "upper" : "lower")} case"
                 : "in mixed case";
             context.Report(keyword.Span, $"'{text}' is written {why}; write '{wanted}'");
         }
+    }
+
+    // Keywords are ASCII: read in the source, without copying them or building their upper- and lower-case forms.
+    private static bool IsUpper(SourceText source, TextSpan span)
+    {
+        for (var i = span.Start; i < span.End; i++)
+        {
+            var c = source[i];
+            if (!char.IsAscii(c))
+            {
+                var text = source.ToString(span);
+                return text == text.ToUpperInvariant();
+            }
+
+            if (char.IsAsciiLetterLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsLower(SourceText source, TextSpan span)
+    {
+        for (var i = span.Start; i < span.End; i++)
+        {
+            var c = source[i];
+            if (!char.IsAscii(c))
+            {
+                var text = source.ToString(span);
+                return text == text.ToLowerInvariant();
+            }
+
+            if (char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

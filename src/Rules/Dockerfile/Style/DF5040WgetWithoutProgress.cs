@@ -56,8 +56,13 @@ public sealed class DF5040WgetWithoutProgress : DockerfileRule
     public override void Initialize(DockerfileAnalysisContext context)
         => context.RegisterInstructionAction<RunInstruction>(context =>
         {
-            foreach (var wget in RunCommands.Of(context.Instruction).Where(c => c.Name == "wget"))
+            foreach (var wget in RunCommands.Of(context.Instruction))
             {
+                if (wget.Name != "wget")
+                {
+                    continue;
+                }
+
                 var quiet = wget.Arguments.Any(a => a.Text.StartsWith("--progress", StringComparison.Ordinal) || a.Text is "--quiet" or "--no-verbose" or "-nv" or "--output-file" || a.Text.StartsWith("--output-file=", StringComparison.Ordinal)
                     || (a.Text.Length > 1 && a.Text[0] == '-' && a.Text[1] != '-' && (a.Text.Contains('q', StringComparison.Ordinal) || a.Text.Contains('o', StringComparison.Ordinal))));
                 if (!quiet)
