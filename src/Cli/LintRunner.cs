@@ -103,13 +103,24 @@ internal static class LintRunner
         foreach (var file in items.SelectMany(i => i.Files).Where(f => !f.IsStandardInput))
         {
             options.Configuration?.For(file.Path);
+            options.Configuration?.Forget(file.Path);
         }
 
         // Compose projects first: the Dockerfiles their services build are linted too (once each,
         // with the build context of the first service that builds it), even when not named.
         var composeItems = items.Where(i => i.Kind == FileKind.Compose).ToList();
         var composeResults = new ItemResult[composeItems.Count];
-        Parallel.For(0, composeItems.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => composeResults[i] = Analyze(composeItems[i], run));
+        Parallel.For(0, composeItems.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            composeResults[i] = Analyze(composeItems[i], run);
+
+            // Their texts are read again if a format needs them (as for a cache hit): they would otherwise
+            // wait in memory for their place among the Dockerfiles. Standard input cannot be read again.
+            foreach (var path in composeResults[i].Sources.Where(p => !composeItems[i].Files.Any(f => f.IsStandardInput && f.Path == p)))
+            {
+                run.Sources.Defer(path, () => ReadAgain(path, FileKind.Compose, options, environment));
+            }
+        });
         var built = new Dictionary<string, string>(s_paths);
         foreach (var (context, path) in composeResults.SelectMany(r => r.Builds))
         {
@@ -132,7 +143,7 @@ internal static class LintRunner
 
         // One finding per rule and place: a file reached from two Compose projects (include, extends)
         // reports once, with the message of the first project in path order.
-        var pending = new PendingFiles(run.Sources, sink);
+        using var pending = new PendingFiles(run.Sources, options.Configuration, sink);
         var allProblems = new List<ToolProblem>(problems);
         foreach (var result in composeResults)
         {
@@ -142,6 +153,9 @@ internal static class LintRunner
 
         var configurationFindings = ConfigurationFindings(options, byId, environment);
         pending.Add(configurationFindings, deduplicate: false);
+        pending.Spool(byId);
+
+        composeResults = [];
 
         InOrder(
             order.Length,
@@ -174,11 +188,43 @@ internal static class LintRunner
 
     /// <summary>
     /// Findings waiting for their place in path order, per file, deduplicated by rule and place; written
-    /// to the sink (and the file's text forgotten) once no work item still running can add to them.
+    /// to the sink (and the file's text and configuration forgotten) once no work item still running can add to them.
     /// </summary>
-    private sealed class PendingFiles(SourceCache sources, IFindingSink sink)
+    private sealed class PendingFiles(SourceCache sources, ConfigurationResolver? configuration, IFindingSink sink) : IDisposable
     {
         private readonly SortedDictionary<string, Pending> _files = new(StringComparer.Ordinal);
+        private readonly Queue<(string Path, int Findings, int Suppressed)> _spooledFiles = new();
+        private Formats.Spool? _spool;
+        private IEnumerator<(Finding Finding, string Extra)>? _spooled;
+
+        /// <summary>
+        /// Moves the files waiting now (the Compose projects' findings, which wait for the Dockerfiles' that
+        /// sort before them) to a temporary spool in path order, so that they take no memory while they wait.
+        /// </summary>
+        public void Spool(IReadOnlyDictionary<string, Rule> rules)
+        {
+            _spool = new Formats.Spool();
+            foreach (var (path, file) in _files)
+            {
+                var findings = file.Findings.Order(Finding.Order).ToList();
+                var suppressed = file.Suppressed.Order(Finding.Order).ToList();
+                foreach (var finding in findings.Concat(suppressed))
+                {
+                    _spool.Add(finding);
+                }
+
+                _spooledFiles.Enqueue((path, findings.Count, suppressed.Count));
+            }
+
+            _files.Clear();
+            _spooled = _spool.Read(rules).GetEnumerator();
+        }
+
+        public void Dispose()
+        {
+            _spooled?.Dispose();
+            _spool?.Dispose();
+        }
 
         public void Add(ItemResult result)
         {
@@ -217,12 +263,40 @@ internal static class LintRunner
 
         private void Write(Func<string, bool> due)
         {
-            while (_files.Count > 0 && _files.First() is var (path, file) && due(path))
+            while (Next() is { } path && due(path))
             {
-                _files.Remove(path);
-                sink.File(new FileReport(path, [.. file.Findings.Order(Finding.Order)], [.. file.Suppressed.Order(Finding.Order)]), sources);
+                var findings = new List<Finding>();
+                var suppressed = new List<Finding>();
+                if (_spooledFiles.TryPeek(out var spooled) && spooled.Path == path)
+                {
+                    _spooledFiles.Dequeue();
+                    for (var i = 0; i < spooled.Findings + spooled.Suppressed; i++)
+                    {
+                        _spooled!.MoveNext();
+                        (i < spooled.Findings ? findings : suppressed).Add(_spooled.Current.Finding);
+                    }
+                }
+
+                if (_files.Remove(path, out var file))
+                {
+                    // The spooled findings came first: one finding per rule and place.
+                    var seen = findings.Concat(suppressed).Select(f => (f.Id, f.Span)).ToHashSet();
+                    findings.AddRange(file.Findings.Where(f => seen.Count == 0 || seen.Add((f.Id, f.Span))));
+                    suppressed.AddRange(file.Suppressed.Where(f => seen.Count == 0 || seen.Add((f.Id, f.Span))));
+                }
+
+                sink.File(new FileReport(path, [.. findings.Order(Finding.Order)], [.. suppressed.Order(Finding.Order)]), sources);
                 sources.Remove(path);
+                configuration?.Forget(path);
             }
+        }
+
+        /// <summary>The first path waiting, in memory or spooled.</summary>
+        private string? Next()
+        {
+            var inMemory = _files.Count > 0 ? _files.First().Key : null;
+            var inSpool = _spooledFiles.TryPeek(out var spooled) ? spooled.Path : null;
+            return inMemory is null ? inSpool : inSpool is null || string.CompareOrdinal(inMemory, inSpool) < 0 ? inMemory : inSpool;
         }
 
         private Pending File(string path)
@@ -407,6 +481,12 @@ internal static class LintRunner
             cache!.Store(item, recorder, new CachedItem(result.Findings, result.Suppressed, result.Builds, itemSources));
         }
 
+        // What the rules worked out from the configuration of these files is not needed any more.
+        foreach (var file in item.Files.Where(f => !f.IsStandardInput).Select(f => f.Path).Concat(result.Sources))
+        {
+            options.Configuration?.Forget(file);
+        }
+
         return result;
     }
 
@@ -431,20 +511,7 @@ internal static class LintRunner
     {
         foreach (var (path, kind) in hit.Sources)
         {
-            sources.AddDeferred(path, () =>
-            {
-                try
-                {
-                    var limit = options.MaxFileSizeFor(path);
-                    return SourceDecoder.Decode(environment.ReadFile(path), path, kind == FileKind.Dockerfile ? SourceKind.Dockerfile : SourceKind.Compose, limit).Text is { } text
-                        ? SourceText.From(text)
-                        : SourceText.From("");
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    return null;
-                }
-            });
+            sources.AddDeferred(path, () => ReadAgain(path, kind, options, environment));
         }
 
         return new ItemResult(
@@ -453,6 +520,22 @@ internal static class LintRunner
             [],
             hit.Builds,
             [.. hit.Sources.Select(s => s.Path)]);
+    }
+
+    /// <summary>The text of a file the parser read before, read and decoded again the same way; null when it cannot be read now.</summary>
+    private static SourceText? ReadAgain(string path, FileKind kind, AnalysisOptions options, CliEnvironment environment)
+    {
+        try
+        {
+            var limit = options.MaxFileSizeFor(path);
+            return SourceDecoder.Decode(environment.ReadFile(path), path, kind == FileKind.Dockerfile ? SourceKind.Dockerfile : SourceKind.Compose, limit).Text is { } text
+                ? SourceText.From(text)
+                : SourceText.From("");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

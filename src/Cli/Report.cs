@@ -337,6 +337,19 @@ internal sealed class SourceCache
         }
     }
 
+    /// <summary>
+    /// Replaces the known text of <paramref name="path"/> with <paramref name="read"/>, which makes it
+    /// again the first time a format asks for it (a file whose findings wait long for their turn).
+    /// </summary>
+    public void Defer(string path, Func<SourceText?> read)
+    {
+        lock (_lock)
+        {
+            _texts.Remove(path);
+            _deferred[path] = read;
+        }
+    }
+
     /// <summary>Forgets the text of <paramref name="path"/> once its findings are written (a later <see cref="Get"/> reads it again).</summary>
     public void Remove(string path)
     {
