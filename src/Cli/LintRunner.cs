@@ -565,8 +565,9 @@ internal static class LintRunner
                         return null;
                     }
 
+                    var stamp = recorder is null ? null : FileTypes.Stamp(path);
                     var bytes = environment.ReadFile(path);
-                    recorder?.Read(path, bytes);
+                    recorder?.Read(path, bytes, stamp);
                     return SourceDecoder.Decode(bytes, path, SourceKind.Dockerfile, limit).Text;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -716,8 +717,9 @@ internal static class LintRunner
                     return null;
                 }
 
+                var stamp = recorder is null ? null : FileTypes.Stamp(path);
                 var bytes = environment.ReadFile(path);
-                recorder?.Read(path, bytes);
+                recorder?.Read(path, bytes, stamp);
                 return System.Text.Encoding.UTF8.GetString(bytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -766,8 +768,9 @@ internal static class LintRunner
                 return new DecodedSource(null, [SourceDecoder.TooLarge(path, kind, info.Length, limit)]);
             }
 
+            var stamp = recorder is null ? null : FileTypes.Stamp(path);
             var bytes = environment.ReadFile(path);
-            recorder?.Read(path, bytes);
+            recorder?.Read(path, bytes, stamp);
             return SourceDecoder.Decode(bytes, path, kind, limit);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
