@@ -107,25 +107,39 @@ internal static class LintRunner
         }
 
         // Compose projects first: the Dockerfiles their services build are linted too (once each,
-        // with the build context of the first service that builds it), even when not named.
+        // with the build context of the first service that builds it), even when not named. Their
+        // findings wait in a spool for their place in path order among the Dockerfiles'.
+        // One finding per rule and place: a file reached from two Compose projects (include, extends)
+        // reports once, with the message of the first project in path order.
+        using var pending = new PendingFiles(run.Sources, options.Configuration, sink, byId);
+        var allProblems = new List<ToolProblem>(problems);
         var composeItems = items.Where(i => i.Kind == FileKind.Compose).ToList();
-        var composeResults = new ItemResult[composeItems.Count];
-        Parallel.For(0, composeItems.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            composeResults[i] = Analyze(composeItems[i], run);
-
-            // Their texts are read again if a format needs them (as for a cache hit): they would otherwise
-            // wait in memory for their place among the Dockerfiles. Standard input cannot be read again.
-            foreach (var path in composeResults[i].Sources.Where(p => !composeItems[i].Files.Any(f => f.IsStandardInput && f.Path == p)))
-            {
-                run.Sources.Defer(path, () => ReadAgain(path, FileKind.Compose, options, environment));
-            }
-        });
         var built = new Dictionary<string, string>(s_paths);
-        foreach (var (context, path) in composeResults.SelectMany(r => r.Builds))
-        {
-            built.TryAdd(path, context);
-        }
+        InOrder(
+            composeItems.Count,
+            i =>
+            {
+                var result = Analyze(composeItems[i], run);
+
+                // Their texts are read again if a format needs them (as for a cache hit): they would otherwise
+                // wait in memory for their place among the Dockerfiles. Standard input cannot be read again.
+                foreach (var path in result.Sources.Where(p => !composeItems[i].Files.Any(f => f.IsStandardInput && f.Path == p)))
+                {
+                    run.Sources.Defer(path, () => ReadAgain(path, FileKind.Compose, options, environment));
+                }
+
+                return result;
+            },
+            (_, result) =>
+            {
+                foreach (var (context, path) in result.Builds)
+                {
+                    built.TryAdd(path, context);
+                }
+
+                pending.Spool(result);
+                allProblems.AddRange(result.Problems);
+            });
 
         var dockerfileItems = items
             .Where(i => i.Kind == FileKind.Dockerfile)
@@ -141,21 +155,8 @@ internal static class LintRunner
         var order = Enumerable.Range(0, keys.Length).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray();
         var fileCount = composeItems.Sum(i => i.Files.Count) + dockerfileItems.Count;
 
-        // One finding per rule and place: a file reached from two Compose projects (include, extends)
-        // reports once, with the message of the first project in path order.
-        using var pending = new PendingFiles(run.Sources, options.Configuration, sink);
-        var allProblems = new List<ToolProblem>(problems);
-        foreach (var result in composeResults)
-        {
-            pending.Add(result);
-            allProblems.AddRange(result.Problems);
-        }
-
         var configurationFindings = ConfigurationFindings(options, byId, environment);
         pending.Add(configurationFindings, deduplicate: false);
-        pending.Spool(byId);
-
-        composeResults = [];
 
         InOrder(
             order.Length,
@@ -190,40 +191,42 @@ internal static class LintRunner
     /// Findings waiting for their place in path order, per file, deduplicated by rule and place; written
     /// to the sink (and the file's text and configuration forgotten) once no work item still running can add to them.
     /// </summary>
-    private sealed class PendingFiles(SourceCache sources, ConfigurationResolver? configuration, IFindingSink sink) : IDisposable
+    private sealed class PendingFiles(SourceCache sources, ConfigurationResolver? configuration, IFindingSink sink, IReadOnlyDictionary<string, Rule> rules) : IDisposable
     {
         private readonly SortedDictionary<string, Pending> _files = new(StringComparer.Ordinal);
-        private readonly Queue<(string Path, int Findings, int Suppressed)> _spooledFiles = new();
-        private Formats.Spool? _spool;
-        private IEnumerator<(Finding Finding, string Extra)>? _spooled;
+        private readonly Formats.Spool _spool = new();
+        private readonly Dictionary<string, List<long>> _spooled = new(StringComparer.Ordinal);
+        private string[]? _spooledOrder;
+        private int _nextSpooled;
 
         /// <summary>
-        /// Moves the files waiting now (the Compose projects' findings, which wait for the Dockerfiles' that
-        /// sort before them) to a temporary spool in path order, so that they take no memory while they wait.
+        /// Keeps a Compose project's findings (which wait for the Dockerfiles' that sort before them) in a
+        /// temporary spool, remembering only where each file's records are; called in project order.
         /// </summary>
-        public void Spool(IReadOnlyDictionary<string, Rule> rules)
+        public void Spool(ItemResult result)
         {
-            _spool = new Formats.Spool();
-            foreach (var (path, file) in _files)
+            foreach (var path in result.Sources)
             {
-                var findings = file.Findings.Order(Finding.Order).ToList();
-                var suppressed = file.Suppressed.Order(Finding.Order).ToList();
-                foreach (var finding in findings.Concat(suppressed))
-                {
-                    _spool.Add(finding);
-                }
-
-                _spooledFiles.Enqueue((path, findings.Count, suppressed.Count));
+                Spooled(path);
             }
 
-            _files.Clear();
-            _spooled = _spool.Read(rules).GetEnumerator();
+            foreach (var finding in result.Findings.Concat(result.Suppressed))
+            {
+                Spooled(finding.Path).Add(_spool.Add(finding));
+            }
         }
 
-        public void Dispose()
+        public void Dispose() => _spool.Dispose();
+
+        private List<long> Spooled(string path)
         {
-            _spooled?.Dispose();
-            _spool?.Dispose();
+            if (!_spooled.TryGetValue(path, out var records))
+            {
+                records = [];
+                _spooled.Add(path, records);
+            }
+
+            return records;
         }
 
         public void Add(ItemResult result)
@@ -263,24 +266,29 @@ internal static class LintRunner
 
         private void Write(Func<string, bool> due)
         {
+            _spooledOrder ??= [.. _spooled.Keys.Order(StringComparer.Ordinal)];
             while (Next() is { } path && due(path))
             {
                 var findings = new List<Finding>();
                 var suppressed = new List<Finding>();
-                if (_spooledFiles.TryPeek(out var spooled) && spooled.Path == path)
+                var seen = new HashSet<(string Id, LinePositionSpan Span)>();
+                if (_nextSpooled < _spooledOrder.Length && _spooledOrder[_nextSpooled] == path)
                 {
-                    _spooledFiles.Dequeue();
-                    for (var i = 0; i < spooled.Findings + spooled.Suppressed; i++)
+                    // In project order: the first project's finding wins.
+                    _nextSpooled++;
+                    _spooled.Remove(path, out var records);
+                    foreach (var record in records!)
                     {
-                        _spooled!.MoveNext();
-                        (i < spooled.Findings ? findings : suppressed).Add(_spooled.Current.Finding);
+                        var finding = _spool.ReadAt(record, rules);
+                        if (seen.Add((finding.Id, finding.Span)))
+                        {
+                            (finding.Suppression is null ? findings : suppressed).Add(finding);
+                        }
                     }
                 }
 
                 if (_files.Remove(path, out var file))
                 {
-                    // The spooled findings came first: one finding per rule and place.
-                    var seen = findings.Concat(suppressed).Select(f => (f.Id, f.Span)).ToHashSet();
                     findings.AddRange(file.Findings.Where(f => seen.Count == 0 || seen.Add((f.Id, f.Span))));
                     suppressed.AddRange(file.Suppressed.Where(f => seen.Count == 0 || seen.Add((f.Id, f.Span))));
                 }
@@ -295,7 +303,7 @@ internal static class LintRunner
         private string? Next()
         {
             var inMemory = _files.Count > 0 ? _files.First().Key : null;
-            var inSpool = _spooledFiles.TryPeek(out var spooled) ? spooled.Path : null;
+            var inSpool = _nextSpooled < _spooledOrder!.Length ? _spooledOrder[_nextSpooled] : null;
             return inMemory is null ? inSpool : inSpool is null || string.CompareOrdinal(inMemory, inSpool) < 0 ? inMemory : inSpool;
         }
 

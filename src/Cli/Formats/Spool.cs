@@ -19,6 +19,7 @@ internal sealed class Spool : IDisposable
     private Stream _stream = new MemoryStream();
     private BinaryWriter _writer;
     private bool _inFile;
+    private BinaryReader? _reader;
 
     /// <summary>Creates an empty spool.</summary>
     public Spool()
@@ -29,9 +30,10 @@ internal sealed class Spool : IDisposable
     /// <summary>How many records were added.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Adds a record: a finding and a text that goes with it (its fingerprint, or nothing).</summary>
-    public void Add(Finding finding, string extra = "")
+    /// <summary>Adds a record: a finding and a text that goes with it (its fingerprint, or nothing); returns where it starts.</summary>
+    public long Add(Finding finding, string extra = "")
     {
+        var position = _stream.Position;
         _writer.Write(finding.Id);
         _writer.Write((byte)finding.Severity);
         _writer.Write(finding.Message);
@@ -58,6 +60,8 @@ internal sealed class Spool : IDisposable
         {
             MoveToFile();
         }
+
+        return position;
     }
 
     /// <summary>The records in the order they were added, each finding with the rule <paramref name="rules"/> gives for its ID; the spool takes no more records after this.</summary>
@@ -68,24 +72,39 @@ internal sealed class Spool : IDisposable
         using var reader = new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
         for (var i = 0; i < Count; i++)
         {
-            var id = reader.ReadString();
-            var finding = new Finding(id, (Severity)reader.ReadByte(), reader.ReadString(), reader.ReadString(), ReadSpan(reader), rules.GetValueOrDefault(id));
-            if (reader.ReadBoolean())
-            {
-                var kind = (FindingSuppressionKind)reader.ReadByte();
-                var justification = ReadNullable(reader);
-                var path = reader.ReadString();
-                LinePositionSpan? span = reader.ReadBoolean() ? ReadSpan(reader) : null;
-                finding = finding with { Suppression = new FindingSuppression(kind, justification, path, span, ReadNullable(reader)) };
-            }
-
-            yield return (finding, reader.ReadString());
+            yield return ReadRecord(reader, rules);
         }
+    }
+
+    /// <summary>The record that starts at <paramref name="position"/> (which <see cref="Add"/> returned); the spool takes no more records after this.</summary>
+    public Finding ReadAt(long position, IReadOnlyDictionary<string, Rule> rules)
+    {
+        _writer.Flush();
+        _stream.Position = position;
+        _reader ??= new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
+        return ReadRecord(_reader, rules).Finding;
+    }
+
+    private static (Finding Finding, string Extra) ReadRecord(BinaryReader reader, IReadOnlyDictionary<string, Rule> rules)
+    {
+        var id = reader.ReadString();
+        var finding = new Finding(id, (Severity)reader.ReadByte(), reader.ReadString(), reader.ReadString(), ReadSpan(reader), rules.GetValueOrDefault(id));
+        if (reader.ReadBoolean())
+        {
+            var kind = (FindingSuppressionKind)reader.ReadByte();
+            var justification = ReadNullable(reader);
+            var path = reader.ReadString();
+            LinePositionSpan? span = reader.ReadBoolean() ? ReadSpan(reader) : null;
+            finding = finding with { Suppression = new FindingSuppression(kind, justification, path, span, ReadNullable(reader)) };
+        }
+
+        return (finding, reader.ReadString());
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        _reader?.Dispose();
         _writer.Dispose();
         _stream.Dispose();
     }
