@@ -16,6 +16,16 @@ internal static unsafe class FileTypes
     private const int AtCurrentDirectory = -100;
     private const uint StatxType = 0x1;
     private const int StatxModeOffset = 0x1C;
+    private const uint StatxMtime = 0x40;
+    private const uint StatxCtime = 0x80;
+    private const uint StatxIno = 0x100;
+    private const uint StatxSize = 0x200;
+    private const int StatxInoOffset = 0x20;
+    private const int StatxSizeOffset = 0x28;
+    private const int StatxCtimeOffset = 0x60;
+    private const int StatxMtimeOffset = 0x70;
+    private const int StatxDevMajorOffset = 0x88;
+    private const int StatxDevMinorOffset = 0x8C;
     private const int BsdStatModeOffset = 4;
     private const int TypeMask = 0xF000;
     private const int RegularFile = 0x8000;
@@ -63,6 +73,50 @@ internal static unsafe class FileTypes
         // No way to ask the system: at least never take a device file for a regular one.
         return !Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The identity and change times of the regular file at <paramref name="path"/> (device, inode, size,
+    /// modification and status-change times in nanoseconds), which the cache compares to skip reading an
+    /// unchanged file; null where the system cannot tell them (only Linux's <c>statx</c> is asked), for
+    /// anything but a regular file, and for a file changed in the last <see cref="StampTrustDelay"/>
+    /// (a write in the same clock tick as the stamp would go unseen: git's "racily clean" files).
+    /// The status-change time cannot be set back by a program (<c>touch -d</c> sets it to now), so a file
+    /// rewritten with the same size and its modification time restored still shows as changed.
+    /// </summary>
+    public static string? Stamp(string path)
+    {
+        if (s_statx == null)
+        {
+            return null;
+        }
+
+        const uint wanted = StatxType | StatxIno | StatxSize | StatxMtime | StatxCtime;
+        var buffer = stackalloc byte[512];
+        var name = Encoding.UTF8.GetBytes(path + "\0");
+        fixed (byte* pathBytes = name)
+        {
+            if (s_statx(AtCurrentDirectory, pathBytes, 0, wanted, buffer) != 0
+                || (*(uint*)buffer & wanted) != wanted
+                || (*(ushort*)(buffer + StatxModeOffset) & TypeMask) != RegularFile)
+            {
+                return null;
+            }
+        }
+
+        var modified = *(long*)(buffer + StatxMtimeOffset);
+        var changed = *(long*)(buffer + StatxCtimeOffset);
+        var recent = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - (long)StampTrustDelay.TotalSeconds;
+        if (modified >= recent || changed >= recent)
+        {
+            return null;
+        }
+
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{*(uint*)(buffer + StatxDevMajorOffset)}:{*(uint*)(buffer + StatxDevMinorOffset)}:{*(ulong*)(buffer + StatxInoOffset)}:{*(ulong*)(buffer + StatxSizeOffset)}:{modified}.{*(uint*)(buffer + StatxMtimeOffset + 8)}:{changed}.{*(uint*)(buffer + StatxCtimeOffset + 8)}");
+    }
+
+    /// <summary>How long after its last change a file's <see cref="Stamp"/> is trusted.</summary>
+    public static TimeSpan StampTrustDelay { get; } = TimeSpan.FromSeconds(2);
 
     private static nint Export(string[] libraries, string function)
     {

@@ -54,35 +54,92 @@ internal sealed record AnalysisOptions
     public bool CacheDirectoryGiven { get; init; }
 }
 
+/// <summary>Where a run's findings go: file by file, in path order, each file once.</summary>
+internal interface IFindingSink
+{
+    /// <summary>Called once before the first file, with every rule (syntax diagnostics included, ordered by ID) and the IDs of those that run.</summary>
+    void Begin(ImmutableArray<Rule> rules, ImmutableHashSet<string> activeRuleIds);
+
+    /// <summary>
+    /// The findings of one file (deduplicated and in order; empty for a file analysed without any);
+    /// <paramref name="sources"/> holds its text until the call returns, and forgets it then.
+    /// </summary>
+    void File(FileReport file, SourceCache sources);
+}
+
+/// <summary>What a run gives besides its findings.</summary>
+/// <param name="Problems">The tool problems, distinct and in order.</param>
+/// <param name="FileCount">How many files were analysed (Compose files included through others not counted).</param>
+internal sealed record RunOutcome(ImmutableArray<ToolProblem> Problems, int FileCount);
+
 /// <summary>
-/// Reads the files of each work item, runs the engine on them in parallel and gathers one
-/// <see cref="LintReport"/>: findings deduplicated (a file reached from two Compose projects
-/// reports once) and ordered by path, line, column and ID, whatever order the work finished in.
+/// Reads the files of each work item, runs the engine on them on every core and hands the findings to
+/// an <see cref="IFindingSink"/> file by file in path order — the order of the report, whatever order
+/// the work finished in — deduplicated (a file reached from two Compose projects reports once). Compose
+/// projects run first (the Dockerfiles their services build are analysed with the service's build
+/// context); their findings wait for their place among the Dockerfiles'. The Dockerfiles are analysed
+/// in path order within a bounded window, and each file's text, tree and findings are dropped once
+/// written, so memory does not grow with the number of Dockerfiles.
 /// </summary>
 internal static class LintRunner
 {
     /// <summary>The notification for a named pipe, socket or device found or named as a file to lint.</summary>
     public const string NotRegularFile = "cannot read the file: it is a named pipe, a socket or a device, not a regular file; it is not opened";
 
-    /// <summary>Analyses <paramref name="items"/>; <paramref name="problems"/> holds what discovery already found wrong.</summary>
-    public static LintReport Run(IReadOnlyList<WorkItem> items, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, IEnumerable<ToolProblem> problems)
+    /// <summary>Work items analysed ahead of the one being written, per core: enough to keep every core busy behind a slow file.</summary>
+    private const int WindowPerCore = 32;
+
+    /// <summary>Analyses <paramref name="items"/> into <paramref name="sink"/>; <paramref name="problems"/> holds what discovery already found wrong.</summary>
+    public static RunOutcome Run(IReadOnlyList<WorkItem> items, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, IEnumerable<ToolProblem> problems, IFindingSink sink)
     {
         var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null, InlineSuppressions = options.InlineSuppressions });
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var sources = new SourceCache(environment.ReadFile);
-        var builds = BuildResolver(options, environment, recorder: null);
-        var cache = OpenCache(options, rules, environment);
+        var run = new RunContext(engine, options, environment, standardInput, new SourceCache(environment.ReadFile), BuildResolver(options, environment, recorder: null), byId, OpenCache(options, rules, environment));
+        sink.Begin(rules, engine.ActiveRules.Select(r => r.Id).Concat(AnalyzerEngine.SyntaxRules.Select(r => r.Id)).ToImmutableHashSet(StringComparer.Ordinal));
+
+        // The configuration files that apply, read before the first finding is written, so that their own
+        // problems (DF0090-DF0093) take their place in path order.
+        foreach (var file in items.SelectMany(i => i.Files).Where(f => !f.IsStandardInput))
+        {
+            options.Configuration?.For(file.Path);
+            options.Configuration?.Forget(file.Path);
+        }
 
         // Compose projects first: the Dockerfiles their services build are linted too (once each,
-        // with the build context of the first service that builds it), even when not named.
+        // with the build context of the first service that builds it), even when not named. Their
+        // findings wait in a spool for their place in path order among the Dockerfiles'.
+        // One finding per rule and place: a file reached from two Compose projects (include, extends)
+        // reports once, with the message of the first project in path order.
+        using var pending = new PendingFiles(run.Sources, options.Configuration, sink, byId);
+        var allProblems = new List<ToolProblem>(problems);
         var composeItems = items.Where(i => i.Kind == FileKind.Compose).ToList();
-        var composeResults = AnalyzeAll(composeItems, engine, options, environment, standardInput, sources, builds, byId, cache);
         var built = new Dictionary<string, string>(s_paths);
-        foreach (var (context, path) in composeResults.SelectMany(r => r.Builds))
-        {
-            built.TryAdd(path, context);
-        }
+        InOrder(
+            composeItems.Count,
+            i =>
+            {
+                var result = Analyze(composeItems[i], run);
+
+                // Their texts are read again if a format needs them (as for a cache hit): they would otherwise
+                // wait in memory for their place among the Dockerfiles. Standard input cannot be read again.
+                foreach (var path in result.Sources.Where(p => !composeItems[i].Files.Any(f => f.IsStandardInput && f.Path == p)))
+                {
+                    run.Sources.Defer(path, () => ReadAgain(path, FileKind.Compose, options, environment));
+                }
+
+                return result;
+            },
+            (_, result) =>
+            {
+                foreach (var (context, path) in result.Builds)
+                {
+                    built.TryAdd(path, context);
+                }
+
+                pending.Spool(result);
+                allProblems.AddRange(result.Problems);
+            });
 
         var dockerfileItems = items
             .Where(i => i.Kind == FileKind.Dockerfile)
@@ -91,117 +148,354 @@ internal static class LintRunner
         var named = dockerfileItems.Where(i => !i.Files[0].IsStandardInput).Select(i => environment.FullPath(i.Path)).ToHashSet(s_paths);
         dockerfileItems.AddRange(built
             .Where(b => !named.Contains(b.Key))
-            .OrderBy(b => b.Key, StringComparer.Ordinal)
             .Select(b => new WorkItem(FileKind.Dockerfile, [new SourceFile(b.Key, FileKind.Dockerfile)], b.Value)));
-        var dockerfileResults = AnalyzeAll(dockerfileItems, engine, options, environment, standardInput, sources, builds, byId, cache);
-        items = [.. composeItems, .. dockerfileItems];
-        var results = composeResults.Concat(dockerfileResults).ToArray();
 
-        // One finding per rule and place: a file reached from two Compose projects (include, extends)
-        // reports once, with the message of the first project in path order.
-        var findings = new List<Finding>();
-        var hidden = new List<Finding>();
-        var seen = new HashSet<(string Id, string Path, LinePositionSpan Span)>();
-        var allProblems = new List<ToolProblem>(problems);
-        for (var i = 0; i < items.Count; i++)
-        {
-            foreach (var finding in results[i].Findings)
+        // A Dockerfile's findings are in the Dockerfile: analysed in the order of their paths, they come out in report order.
+        var keys = dockerfileItems.Select(i => environment.FullPath(i.Path)).ToArray();
+        var order = Enumerable.Range(0, keys.Length).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray();
+        var fileCount = composeItems.Sum(i => i.Files.Count) + dockerfileItems.Count;
+
+        var configurationFindings = ConfigurationFindings(options, byId, environment);
+        pending.Add(configurationFindings, deduplicate: false);
+
+        InOrder(
+            order.Length,
+            i => Analyze(dockerfileItems[order[i]], run),
+            (i, result) =>
             {
-                if (seen.Add((finding.Id, finding.Path, finding.Span)))
-                {
-                    findings.Add(finding);
-                }
-            }
+                pending.Add(result);
+                allProblems.AddRange(result.Problems);
+                pending.WriteThrough(keys[order[i]]);
+            });
 
-            foreach (var finding in results[i].Suppressed)
-            {
-                if (seen.Add((finding.Id, finding.Path, finding.Span)))
-                {
-                    hidden.Add(finding);
-                }
-            }
-
-            allProblems.AddRange(results[i].Problems);
-        }
-
-        // The configuration files' own problems (DF0090-DF0093), once each, whichever file read them first.
-        findings.AddRange((options.Configuration?.Diagnostics ?? []).Select(d => ToFinding(d, "", byId, environment)));
-
-        var active = engine.ActiveRules.Select(r => r.Id).Concat(AnalyzerEngine.SyntaxRules.Select(r => r.Id)).ToImmutableHashSet(StringComparer.Ordinal);
-        return new LintReport(
-            [.. findings.Order(Finding.Order)],
-            [.. allProblems.Distinct().Order(ToolProblem.Order)],
-            items.Sum(i => i.Files.Count),
-            rules,
-            active,
-            sources)
-        {
-            Suppressed = [.. hidden.Order(Finding.Order)],
-        };
+        // Configuration files first read while analysing (a Compose include in another folder) come last.
+        pending.Add([.. ConfigurationFindings(options, byId, environment).Except(configurationFindings)], deduplicate: false);
+        pending.WriteAll();
+        return new RunOutcome([.. allProblems.Distinct().Order(ToolProblem.Order)], fileCount);
     }
 
     private static readonly StringComparer s_paths = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
-    /// <summary>What one work item gave: findings in report form, tool problems, and the Dockerfiles its Compose services build.</summary>
-    private sealed record ItemResult(IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Suppressed, IReadOnlyList<ToolProblem> Problems, IReadOnlyList<(string Context, string Dockerfile)> Builds);
+    /// <summary>The configuration files' own problems (DF0090-DF0093) read so far, once each.</summary>
+    private static List<Finding> ConfigurationFindings(AnalysisOptions options, Dictionary<string, Rule> byId, CliEnvironment environment)
+        => [.. (options.Configuration?.Diagnostics ?? []).Select(d => ToFinding(d, "", byId, environment))];
 
-    private static ItemResult[] AnalyzeAll(
-        List<WorkItem> items, AnalyzerEngine engine, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, SourceCache sources, ComposeBuildResolver builds, Dictionary<string, Rule> byId, ResultCache? cache)
+    /// <summary>What every work item of a run shares.</summary>
+    private sealed record RunContext(
+        AnalyzerEngine Engine, AnalysisOptions Options, CliEnvironment Environment, byte[]? StandardInput, SourceCache Sources, ComposeBuildResolver Builds, Dictionary<string, Rule> ById, ResultCache? Cache);
+
+    /// <summary>What one work item gave: findings in report form, tool problems, the Dockerfiles its Compose services build, and the files it read.</summary>
+    private sealed record ItemResult(IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Suppressed, IReadOnlyList<ToolProblem> Problems, IReadOnlyList<(string Context, string Dockerfile)> Builds, IReadOnlyList<string> Sources);
+
+    /// <summary>
+    /// Findings waiting for their place in path order, per file, deduplicated by rule and place; written
+    /// to the sink (and the file's text and configuration forgotten) once no work item still running can add to them.
+    /// </summary>
+    private sealed class PendingFiles(SourceCache sources, ConfigurationResolver? configuration, IFindingSink sink, IReadOnlyDictionary<string, Rule> rules) : IDisposable
     {
-        var results = new ItemResult[items.Count];
-        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        private readonly SortedDictionary<string, Pending> _files = new(StringComparer.Ordinal);
+        private readonly Formats.Spool _spool = new();
+        private readonly Dictionary<string, List<long>> _spooled = new(StringComparer.Ordinal);
+        private string[]? _spooledOrder;
+        private int _nextSpooled;
+
+        /// <summary>
+        /// Keeps a Compose project's findings (which wait for the Dockerfiles' that sort before them) in a
+        /// temporary spool, remembering only where each file's records are; called in project order.
+        /// </summary>
+        public void Spool(ItemResult result)
         {
-            // Standard input is never cached: it has no file to check for changes.
-            var cacheable = cache is not null && !items[i].Files.Any(f => f.IsStandardInput);
-            if (cacheable && cache!.TryGet(items[i]) is { } hit)
+            foreach (var path in result.Sources)
             {
-                results[i] = FromCache(hit, options, environment, sources, byId);
-                return;
+                Spooled(path);
             }
 
-            var recorder = cacheable ? new InputRecorder() : null;
-            var itemSources = new List<(string Path, FileKind Kind)>();
-            var diagnostics = new List<Diagnostic>();
-            var itemProblems = new List<ToolProblem>();
-            var suppressed = new List<SuppressedDiagnostic>();
-            var itemBuilds = new List<ServiceBuild>();
+            foreach (var finding in result.Findings.Concat(result.Suppressed))
+            {
+                Spooled(finding.Path).Add(_spool.Add(finding));
+            }
+        }
 
-            // The parser, the loader and the engine check the token between lines, files, scalars and rule
-            // actions, so a file that runs out of time stops there instead of burning CPU to the end.
-            using var budget = new CancellationTokenSource(options.TimeoutPerFile);
-            try
+        public void Dispose() => _spool.Dispose();
+
+        private List<long> Spooled(string path)
+        {
+            if (!_spooled.TryGetValue(path, out var records))
             {
-                // With the cache each item resolves its builds itself, so that every file it reads is recorded.
-                var itemResolver = recorder is null ? builds : BuildResolver(options, environment, recorder);
-                Analyze(items[i], engine, options, environment, standardInput, sources, itemResolver, recorder, itemSources, diagnostics, itemProblems, suppressed, itemBuilds, budget.Token);
-            }
-            catch (OperationCanceledException) when (budget.IsCancellationRequested)
-            {
-                itemProblems.Add(new ToolProblem(ProblemKind.TimedOut, items[i].Path, TimedOut(options.TimeoutPerFile)));
-            }
-            catch (Exception e)
-            {
-                // The parsers and the engine report bad input as diagnostics and never throw; this is the
-                // safety net that keeps one file's crash from hiding every other file's findings.
-                itemProblems.Add(new ToolProblem(ProblemKind.InternalError, items[i].Path, $"DockerLint failed on this file: {e.GetType().Name}: {e.Message}"));
+                records = [];
+                _spooled.Add(path, records);
             }
 
-            // silent: kept out of the command line's report, as the compiler does with hidden diagnostics.
-            var path = items[i].Path;
-            var result = new ItemResult(
-                [.. diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(d => ToFinding(d, path, byId, environment))],
-                [.. suppressed.Select(s => ToFinding(s.Diagnostic, path, byId, environment) with { Suppression = ToSuppression(s.Suppression, path, environment) })],
-                itemProblems,
-                [.. itemBuilds.Where(b => b is { ContextDirectory: not null, DockerfilePath: not null }).Select(b => (b.ContextDirectory!, b.DockerfilePath!))]);
-            results[i] = result;
+            return records;
+        }
 
-            // Files with tool problems (unreadable, timed out, a rule that failed) are analysed again next time.
-            if (recorder is not null && itemProblems.Count == 0)
+        public void Add(ItemResult result)
+        {
+            foreach (var path in result.Sources)
             {
-                cache!.Store(items[i], recorder, new CachedItem(result.Findings, result.Suppressed, result.Builds, itemSources));
+                File(path);
             }
-        });
-        return results;
+
+            Add(result.Findings, deduplicate: true);
+            foreach (var finding in result.Suppressed)
+            {
+                var file = File(finding.Path);
+                if (file.Seen.Add((finding.Id, finding.Span)))
+                {
+                    file.Suppressed.Add(finding);
+                }
+            }
+        }
+
+        public void Add(IEnumerable<Finding> findings, bool deduplicate)
+        {
+            foreach (var finding in findings)
+            {
+                var file = File(finding.Path);
+                if (file.Seen.Add((finding.Id, finding.Span)) || !deduplicate)
+                {
+                    file.Findings.Add(finding);
+                }
+            }
+        }
+
+        /// <summary>Writes the files whose path sorts before <paramref name="path"/>, and that file.</summary>
+        public void WriteThrough(string path) => Write(p => string.CompareOrdinal(p, path) <= 0);
+
+        public void WriteAll() => Write(_ => true);
+
+        private void Write(Func<string, bool> due)
+        {
+            _spooledOrder ??= [.. _spooled.Keys.Order(StringComparer.Ordinal)];
+            while (Next() is { } path && due(path))
+            {
+                var findings = new List<Finding>();
+                var suppressed = new List<Finding>();
+                var seen = new HashSet<(string Id, LinePositionSpan Span)>();
+                if (_nextSpooled < _spooledOrder.Length && _spooledOrder[_nextSpooled] == path)
+                {
+                    // In project order: the first project's finding wins.
+                    _nextSpooled++;
+                    _spooled.Remove(path, out var records);
+                    foreach (var record in records!)
+                    {
+                        var finding = _spool.ReadAt(record, rules);
+                        if (seen.Add((finding.Id, finding.Span)))
+                        {
+                            (finding.Suppression is null ? findings : suppressed).Add(finding);
+                        }
+                    }
+                }
+
+                if (_files.Remove(path, out var file))
+                {
+                    findings.AddRange(file.Findings.Where(f => seen.Count == 0 || seen.Add((f.Id, f.Span))));
+                    suppressed.AddRange(file.Suppressed.Where(f => seen.Count == 0 || seen.Add((f.Id, f.Span))));
+                }
+
+                sink.File(new FileReport(path, [.. findings.Order(Finding.Order)], [.. suppressed.Order(Finding.Order)]), sources);
+                sources.Remove(path);
+                configuration?.Forget(path);
+            }
+        }
+
+        /// <summary>The first path waiting, in memory or spooled.</summary>
+        private string? Next()
+        {
+            var inMemory = _files.Count > 0 ? _files.First().Key : null;
+            var inSpool = _nextSpooled < _spooledOrder!.Length ? _spooledOrder[_nextSpooled] : null;
+            return inMemory is null ? inSpool : inSpool is null || string.CompareOrdinal(inMemory, inSpool) < 0 ? inMemory : inSpool;
+        }
+
+        private Pending File(string path)
+        {
+            if (!_files.TryGetValue(path, out var file))
+            {
+                file = new Pending();
+                _files.Add(path, file);
+            }
+
+            return file;
+        }
+
+        private sealed class Pending
+        {
+            public List<Finding> Findings { get; } = [];
+
+            public List<Finding> Suppressed { get; } = [];
+
+            public HashSet<(string Id, LinePositionSpan Span)> Seen { get; } = [];
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="analyze"/> for 0 to <paramref name="count"/> - 1 on every core and hands each
+    /// result to <paramref name="consume"/> on the calling thread, in index order, as soon as it and every
+    /// one before it are done. Workers run at most a window of items ahead of the one consumed, so the
+    /// results waiting are bounded whatever the count.
+    /// </summary>
+    private static void InOrder(int count, Func<int, ItemResult> analyze, Action<int, ItemResult> consume)
+    {
+        var results = new ItemResult?[count];
+        var gate = new object();
+        var window = Math.Max(1, Environment.ProcessorCount) * WindowPerCore;
+        var next = 0;
+        var consumed = 0;
+        var stop = false;
+        Exception? failure = null;
+
+        void Work()
+        {
+            while (true)
+            {
+                int i;
+                lock (gate)
+                {
+                    while (!stop && next < count && next - consumed >= window)
+                    {
+                        Monitor.Wait(gate);
+                    }
+
+                    if (stop || next >= count)
+                    {
+                        return;
+                    }
+
+                    i = next++;
+                }
+
+                ItemResult result;
+                try
+                {
+                    result = analyze(i);
+                }
+                catch (Exception e)
+                {
+                    lock (gate)
+                    {
+                        failure ??= e;
+                        stop = true;
+                        Monitor.PulseAll(gate);
+                    }
+
+                    return;
+                }
+
+                lock (gate)
+                {
+                    results[i] = result;
+                    Monitor.PulseAll(gate);
+                }
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Min(Math.Max(1, Environment.ProcessorCount), Math.Max(1, count)))
+            .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                ItemResult result;
+                lock (gate)
+                {
+                    while (results[i] is null && failure is null)
+                    {
+                        Monitor.Wait(gate);
+                    }
+
+                    if (failure is not null)
+                    {
+                        break;
+                    }
+
+                    result = results[i]!;
+                    results[i] = null;
+                    consumed = i + 1;
+                    Monitor.PulseAll(gate);
+                }
+
+                consume(i, result);
+            }
+        }
+        finally
+        {
+            lock (gate)
+            {
+                stop = true;
+                Monitor.PulseAll(gate);
+            }
+
+            Task.WaitAll(workers);
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    /// <summary>Analyses one work item (or takes its findings from the cache); never throws for bad input.</summary>
+    private static ItemResult Analyze(WorkItem item, RunContext run)
+    {
+        var (engine, options, environment, standardInput, sources, builds, byId, cache) = run;
+
+        // Standard input is never cached: it has no file to check for changes.
+        var cacheable = cache is not null && !item.Files.Any(f => f.IsStandardInput);
+        if (cacheable && cache!.TryGet(item) is { } hit)
+        {
+            return FromCache(hit, options, environment, sources, byId);
+        }
+
+        var recorder = cacheable ? new InputRecorder() : null;
+        var itemSources = new List<(string Path, FileKind Kind)>();
+        var diagnostics = new List<Diagnostic>();
+        var itemProblems = new List<ToolProblem>();
+        var suppressed = new List<SuppressedDiagnostic>();
+        var itemBuilds = new List<ServiceBuild>();
+
+        // The parser, the loader and the engine check the token between lines, files, scalars and rule
+        // actions, so a file that runs out of time stops there instead of burning CPU to the end.
+        using var budget = new CancellationTokenSource(options.TimeoutPerFile);
+        try
+        {
+            // With the cache each item resolves its builds itself, so that every file it reads is recorded.
+            var itemResolver = recorder is null ? builds : BuildResolver(options, environment, recorder);
+            Analyze(item, engine, options, environment, standardInput, sources, itemResolver, recorder, itemSources, diagnostics, itemProblems, suppressed, itemBuilds, budget.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            itemProblems.Add(new ToolProblem(ProblemKind.TimedOut, item.Path, TimedOut(options.TimeoutPerFile)));
+        }
+        catch (Exception e)
+        {
+            // The parsers and the engine report bad input as diagnostics and never throw; this is the
+            // safety net that keeps one file's crash from hiding every other file's findings.
+            itemProblems.Add(new ToolProblem(ProblemKind.InternalError, item.Path, $"DockerLint failed on this file: {e.GetType().Name}: {e.Message}"));
+        }
+
+        // silent: kept out of the command line's report, as the compiler does with hidden diagnostics.
+        var path = item.Path;
+        var result = new ItemResult(
+            [.. diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(d => ToFinding(d, path, byId, environment))],
+            [.. suppressed.Select(s => ToFinding(s.Diagnostic, path, byId, environment) with { Suppression = ToSuppression(s.Suppression, path, environment) })],
+            itemProblems,
+            [.. itemBuilds.Where(b => b is { ContextDirectory: not null, DockerfilePath: not null }).Select(b => (b.ContextDirectory!, b.DockerfilePath!))],
+            [.. itemSources.Select(s => s.Path)]);
+
+        // Files with tool problems (unreadable, timed out, a rule that failed) are analysed again next time.
+        if (recorder is not null && itemProblems.Count == 0)
+        {
+            cache!.Store(item, recorder, new CachedItem(result.Findings, result.Suppressed, result.Builds, itemSources));
+        }
+
+        // What the rules worked out from the configuration of these files is not needed any more.
+        foreach (var file in item.Files.Where(f => !f.IsStandardInput).Select(f => f.Path).Concat(result.Sources))
+        {
+            options.Configuration?.Forget(file);
+        }
+
+        return result;
     }
 
     private static ResultCache? OpenCache(AnalysisOptions options, IEnumerable<Rule> rules, CliEnvironment environment)
@@ -225,27 +519,31 @@ internal static class LintRunner
     {
         foreach (var (path, kind) in hit.Sources)
         {
-            sources.AddDeferred(path, () =>
-            {
-                try
-                {
-                    var limit = options.MaxFileSizeFor(path);
-                    return SourceDecoder.Decode(environment.ReadFile(path), path, kind == FileKind.Dockerfile ? SourceKind.Dockerfile : SourceKind.Compose, limit).Text is { } text
-                        ? SourceText.From(text)
-                        : SourceText.From("");
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    return null;
-                }
-            });
+            sources.AddDeferred(path, () => ReadAgain(path, kind, options, environment));
         }
 
         return new ItemResult(
             [.. hit.Findings.Select(f => f with { Rule = byId.GetValueOrDefault(f.Id) })],
             [.. hit.Suppressed.Select(f => f with { Rule = byId.GetValueOrDefault(f.Id) })],
             [],
-            hit.Builds);
+            hit.Builds,
+            [.. hit.Sources.Select(s => s.Path)]);
+    }
+
+    /// <summary>The text of a file the parser read before, read and decoded again the same way; null when it cannot be read now.</summary>
+    private static SourceText? ReadAgain(string path, FileKind kind, AnalysisOptions options, CliEnvironment environment)
+    {
+        try
+        {
+            var limit = options.MaxFileSizeFor(path);
+            return SourceDecoder.Decode(environment.ReadFile(path), path, kind == FileKind.Dockerfile ? SourceKind.Dockerfile : SourceKind.Compose, limit).Text is { } text
+                ? SourceText.From(text)
+                : SourceText.From("");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -275,8 +573,9 @@ internal static class LintRunner
                         return null;
                     }
 
+                    var stamp = recorder is null ? null : FileTypes.Stamp(path);
                     var bytes = environment.ReadFile(path);
-                    recorder?.Read(path, bytes);
+                    recorder?.Read(path, bytes, stamp);
                     return SourceDecoder.Decode(bytes, path, SourceKind.Dockerfile, limit).Text;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -426,8 +725,9 @@ internal static class LintRunner
                     return null;
                 }
 
+                var stamp = recorder is null ? null : FileTypes.Stamp(path);
                 var bytes = environment.ReadFile(path);
-                recorder?.Read(path, bytes);
+                recorder?.Read(path, bytes, stamp);
                 return System.Text.Encoding.UTF8.GetString(bytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -476,8 +776,9 @@ internal static class LintRunner
                 return new DecodedSource(null, [SourceDecoder.TooLarge(path, kind, info.Length, limit)]);
             }
 
+            var stamp = recorder is null ? null : FileTypes.Stamp(path);
             var bytes = environment.ReadFile(path);
-            recorder?.Read(path, bytes);
+            recorder?.Read(path, bytes, stamp);
             return SourceDecoder.Decode(bytes, path, kind, limit);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

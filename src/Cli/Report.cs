@@ -182,6 +182,102 @@ internal sealed class LintReport
 
     /// <summary>How many findings have each severity.</summary>
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+
+    /// <summary>What a streamed report starts with.</summary>
+    public ReportStart Start => new(Rules, ActiveRuleIds, BaselineApplied);
+
+    /// <summary>The findings file by file, in path order, as a streamed run hands them to the output.</summary>
+    public IEnumerable<FileReport> Files()
+    {
+        var findings = Findings.ToLookup(f => f.Path, StringComparer.Ordinal);
+        var suppressed = Suppressed.ToLookup(f => f.Path, StringComparer.Ordinal);
+        foreach (var path in findings.Select(g => g.Key).Concat(suppressed.Select(g => g.Key)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            yield return new FileReport(path, [.. findings[path]], [.. suppressed[path]]);
+        }
+    }
+
+    /// <summary>The counts and problems of the report.</summary>
+    public ReportSummary Summary => Files().Aggregate(new ReportSummary { FileCount = FileCount, Problems = Problems }, (summary, file) => summary.Add(file));
+}
+
+/// <summary>What a streamed report knows before the first file: the rules, and whether a baseline is applied.</summary>
+/// <param name="Rules">Every rule DockerLint has, syntax diagnostics included, ordered by ID.</param>
+/// <param name="ActiveRuleIds">The IDs of the rules that ran (syntax diagnostics always do).</param>
+/// <param name="BaselineApplied">True when a baseline is applied (<c>--baseline</c>, <c>--write-baseline</c>): SARIF then says which results are new.</param>
+internal sealed record ReportStart(ImmutableArray<Rule> Rules, ImmutableHashSet<string> ActiveRuleIds, bool BaselineApplied);
+
+/// <summary>
+/// The findings of one file, handed to the output in path order (a file at most once): the reported
+/// ones and the suppressed ones, each in <see cref="Finding.Order"/>. Either may be empty.
+/// </summary>
+/// <param name="Path">The absolute path of the file (every finding's <see cref="Finding.Path"/>).</param>
+/// <param name="Findings">The reported findings, in order.</param>
+/// <param name="Suppressed">The findings an inline comment or the baseline hid, in order.</param>
+internal sealed record FileReport(string Path, ImmutableArray<Finding> Findings, ImmutableArray<Finding> Suppressed)
+{
+    /// <summary>True when the file has nothing to show.</summary>
+    public bool IsEmpty => Findings.IsEmpty && Suppressed.IsEmpty;
+}
+
+/// <summary>What a streamed report knows after the last file: the counts, the tool problems, and the number of files.</summary>
+internal sealed record ReportSummary
+{
+    /// <summary>How many files were analysed (Compose files included through others not counted).</summary>
+    public int FileCount { get; init; }
+
+    /// <summary>Tool problems, distinct and in order.</summary>
+    public ImmutableArray<ToolProblem> Problems { get; init; } = [];
+
+    /// <summary>Reported findings of severity error.</summary>
+    public int Errors { get; init; }
+
+    /// <summary>Reported findings of severity warning.</summary>
+    public int Warnings { get; init; }
+
+    /// <summary>Reported findings of severity note.</summary>
+    public int Notes { get; init; }
+
+    /// <summary>Findings hidden by an inline comment.</summary>
+    public int SuppressedInSource { get; init; }
+
+    /// <summary>Findings hidden by the baseline.</summary>
+    public int SuppressedByBaseline { get; init; }
+
+    /// <summary>How many findings are reported.</summary>
+    public int Findings => Errors + Warnings + Notes;
+
+    /// <summary>How many findings are suppressed.</summary>
+    public int Suppressed => SuppressedInSource + SuppressedByBaseline;
+
+    /// <summary>True when something could not be read or a rule failed: the findings are not the whole truth.</summary>
+    public bool Incomplete => !Problems.IsEmpty;
+
+    /// <summary>How many reported findings have <paramref name="severity"/>.</summary>
+    public int Count(Severity severity) => severity switch
+    {
+        Severity.Error => Errors,
+        Severity.Warning => Warnings,
+        _ => Notes,
+    };
+
+    /// <summary>True when a reported finding fails a run at <paramref name="level"/>.</summary>
+    public bool Fails(FailLevel level)
+        => (Errors > 0 && Severity.Error.Fails(level)) || (Warnings > 0 && Severity.Warning.Fails(level)) || (Notes > 0 && Severity.Note.Fails(level));
+
+    /// <summary>This summary with <paramref name="file"/>'s findings counted.</summary>
+    public ReportSummary Add(FileReport file)
+    {
+        var inSource = file.Suppressed.Count(f => f.Suppression?.Kind == FindingSuppressionKind.InSource);
+        return this with
+        {
+            Errors = Errors + file.Findings.Count(f => f.Severity == Severity.Error),
+            Warnings = Warnings + file.Findings.Count(f => f.Severity == Severity.Warning),
+            Notes = Notes + file.Findings.Count(f => f.Severity == Severity.Note),
+            SuppressedInSource = SuppressedInSource + inSource,
+            SuppressedByBaseline = SuppressedByBaseline + file.Suppressed.Length - inSource,
+        };
+    }
 }
 
 /// <summary>
@@ -238,6 +334,38 @@ internal sealed class SourceCache
             {
                 return [.. _texts.Where(t => t.Value is not null).Select(t => t.Key), .. _deferred.Keys];
             }
+        }
+    }
+
+    /// <summary>
+    /// Replaces the known text of <paramref name="path"/> with <paramref name="read"/>, which makes it
+    /// again the first time a format asks for it (a file whose findings wait long for their turn).
+    /// </summary>
+    public void Defer(string path, Func<SourceText?> read)
+    {
+        lock (_lock)
+        {
+            _texts.Remove(path);
+            _deferred[path] = read;
+        }
+    }
+
+    /// <summary>Forgets the text of <paramref name="path"/> once its findings are written (a later <see cref="Get"/> reads it again).</summary>
+    public void Remove(string path)
+    {
+        lock (_lock)
+        {
+            _texts.Remove(path);
+            _deferred.Remove(path);
+        }
+    }
+
+    /// <summary>True when the text of <paramref name="path"/> is known or can be read again as the parser read it (a cache hit).</summary>
+    public bool Knows(string path)
+    {
+        lock (_lock)
+        {
+            return (_texts.TryGetValue(path, out var text) && text is not null) || _deferred.ContainsKey(path);
         }
     }
 

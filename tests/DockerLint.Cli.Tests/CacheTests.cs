@@ -44,6 +44,41 @@ public sealed class CacheTests
     }
 
     [Test]
+    public void An_unchanged_file_is_not_read_again_but_one_rewritten_with_its_size_and_time_kept_is()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("File stamps come from statx, on Linux only; elsewhere every input is hashed.");
+        }
+
+        var root = CliHarness.Files(CliHarness.TempDir(), ("Dockerfile", "FROM alpine:3.20\nUSER app\n"));
+        var dockerfile = Path.Combine(root, "Dockerfile");
+        var cache = Path.Combine(CliHarness.TempDir(), "cache");
+        var written = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(dockerfile, written);
+
+        // A stamp is trusted only once the file has not changed for a while (the status-change time is now).
+        Thread.Sleep(FileTypes.StampTrustDelay + TimeSpan.FromSeconds(1.2));
+        var reads = new System.Collections.Concurrent.ConcurrentBag<string>();
+        CliHarness Counting() => new(root) { Rules = null, ReadFile = p => { reads.Add(p); return File.ReadAllBytes(p); } };
+        var cold = Counting().Run(Args(cache, "--format", "gcc", "."));
+        Assert.That(reads, Does.Contain(dockerfile));
+        reads.Clear();
+        var warm = Counting().Run(Args(cache, "--format", "gcc", "."));
+
+        Assert.That(warm, Is.EqualTo(cold));
+        Assert.That(reads, Does.Not.Contain(dockerfile), "an unchanged file is known by its stamp");
+
+        // Same size, modification time put back: the status-change time, which cannot be set back, tells.
+        File.WriteAllText(dockerfile, "FROM alpine\nUSER app\n#xxx\n");
+        File.SetLastWriteTimeUtc(dockerfile, written);
+        var changed = Counting().Run(Args(cache, "--format", "gcc", "."));
+
+        Assert.That(changed, Is.EqualTo(Harness(root).Run("--no-cache", "--format", "gcc", ".")));
+        Assert.That(changed.Output, Is.Not.EqualTo(cold.Output));
+    }
+
+    [Test]
     public void A_baseline_applies_to_cached_findings_as_to_fresh_ones()
     {
         var root = Project();

@@ -48,11 +48,9 @@ internal sealed class Baseline
     /// <summary>An empty baseline.</summary>
     public static Baseline Empty { get; } = new([]);
 
-    /// <summary>The entries of today's findings.</summary>
-    public static Baseline From(IEnumerable<Finding> findings, LintReport report, ReportPaths paths)
-        => new([.. Keys(findings, report, paths)
-            .GroupBy(k => k.Key)
-            .Select(g => new BaselineEntry(g.Key.Rule, g.Key.Path, g.Key.Fingerprint, g.Count(), g.First().Finding.Message))
+    /// <summary>A baseline of <paramref name="entries"/>, ordered by path, rule and fingerprint.</summary>
+    public static Baseline Of(IEnumerable<BaselineEntry> entries)
+        => new([.. entries
             .OrderBy(e => e.Path, StringComparer.Ordinal)
             .ThenBy(e => e.Rule, StringComparer.Ordinal)
             .ThenBy(e => e.Fingerprint, StringComparer.Ordinal)]);
@@ -141,31 +139,6 @@ internal sealed class Baseline
     }
 
     /// <summary>
-    /// Splits <paramref name="findings"/> into new ones and the ones the baseline accepts: per rule, file
-    /// and fingerprint, the first as many as the baseline counts (in report order) are accepted.
-    /// </summary>
-    public (List<Finding> New, List<Finding> Accepted) Match(IEnumerable<Finding> findings, LintReport report, ReportPaths paths)
-    {
-        var remaining = Entries.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Count));
-        var fresh = new List<Finding>();
-        var accepted = new List<Finding>();
-        foreach (var (key, finding) in Keys(findings, report, paths))
-        {
-            if (remaining.TryGetValue(key, out var left) && left > 0)
-            {
-                remaining[key] = left - 1;
-                accepted.Add(finding);
-            }
-            else
-            {
-                fresh.Add(finding);
-            }
-        }
-
-        return (fresh, accepted);
-    }
-
-    /// <summary>
     /// This baseline updated with today's findings: entries of the files analysed in this run are
     /// replaced, entries of other files (a run over part of the repository) are kept. Also returns how
     /// many accepted findings are gone (fixed, or changed so that they no longer match) and how many are new.
@@ -187,12 +160,13 @@ internal sealed class Baseline
     /// <summary>The path of a file as a baseline names it: relative to the source root with <c>/</c>, else absolute.</summary>
     public static string PathOf(string path, ReportPaths paths) => paths.SourceRelative(path) ?? path.Replace('\\', '/');
 
-    private static IEnumerable<((string Rule, string Path, string Fingerprint) Key, Finding Finding)> Keys(IEnumerable<Finding> findings, LintReport report, ReportPaths paths)
+    /// <summary>Each finding with its baseline key: rule, path, and the fingerprint of what it flags.</summary>
+    public static IEnumerable<((string Rule, string Path, string Fingerprint) Key, Finding Finding)> Keys(IEnumerable<Finding> findings, SourceCache sources, ReportPaths paths)
     {
         foreach (var finding in findings)
         {
             var path = PathOf(finding.Path, paths);
-            var text = SarifFormatter.NormalizedLines(finding, report.Sources);
+            var text = SarifFormatter.NormalizedLines(finding, sources);
             yield return ((finding.Id, path, SarifFormatter.Fingerprint(finding.Id, path, text, 0)), finding);
         }
     }

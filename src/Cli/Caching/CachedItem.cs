@@ -26,7 +26,7 @@ internal sealed record CachedItem(
 internal static class CacheEntryFormat
 {
     /// <summary>Changes whenever the layout below changes.</summary>
-    private const string Magic = "dockerlint-cache/1";
+    private const string Magic = "dockerlint-cache/2";
 
     /// <summary>Serialises an entry.</summary>
     public static byte[] Write(string key, IReadOnlyList<CacheInput> inputs, string configuration, CachedItem item)
@@ -42,6 +42,7 @@ internal static class CacheEntryFormat
                 writer.Write(input.Path);
                 writer.Write(input.IsDirectory);
                 WriteNullable(writer, input.Hash);
+                WriteNullable(writer, input.Stamp);
             }
 
             writer.Write(configuration);
@@ -76,7 +77,7 @@ internal static class CacheEntryFormat
         var inputs = new List<CacheInput>();
         for (var count = Count(reader); count > 0; count--)
         {
-            inputs.Add(new CacheInput(reader.ReadString(), reader.ReadBoolean(), ReadNullable(reader)));
+            inputs.Add(new CacheInput(reader.ReadString(), reader.ReadBoolean(), ReadNullable(reader), ReadNullable(reader)));
         }
 
         var configuration = reader.ReadString();

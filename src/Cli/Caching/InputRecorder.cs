@@ -6,7 +6,11 @@ namespace DockerLint.Cli.Caching;
 /// <param name="Path">The absolute path.</param>
 /// <param name="IsDirectory">True for a folder whose existence was asked (a build context), false for a file.</param>
 /// <param name="Hash">The SHA-256 of the file's bytes (hex); null when the file or folder did not exist; "dir" for an existing folder.</param>
-internal sealed record CacheInput(string Path, bool IsDirectory, string? Hash);
+/// <param name="Stamp">
+/// The file's <see cref="FileTypes.Stamp"/> taken before it was read: when it is the same in a later run, the
+/// file is taken as unchanged without reading it; null to always compare the content.
+/// </param>
+internal sealed record CacheInput(string Path, bool IsDirectory, string? Hash, string? Stamp = null);
 
 /// <summary>
 /// Records every file and folder one work item reads or looks for, with the content hash of what
@@ -33,12 +37,8 @@ internal sealed class InputRecorder
         }
     }
 
-    /// <summary>Records the bytes read from <paramref name="path"/> and returns them.</summary>
-    public byte[] Read(string path, byte[] bytes)
-    {
-        Add(new CacheInput(path, false, Hash(bytes)));
-        return bytes;
-    }
+    /// <summary>Records the bytes read from <paramref name="path"/> and the file's stamp taken before the read.</summary>
+    public void Read(string path, byte[] bytes, string? stamp) => Add(new CacheInput(path, false, Hash(bytes), stamp));
 
     /// <summary>Records that the file <paramref name="path"/> does not exist.</summary>
     public void Absent(string path) => Add(new CacheInput(path, false, null));
@@ -66,9 +66,14 @@ internal sealed class InputRecorder
             // The first observation is what the analysis used; a later, different one means the file changed under us.
             if (_inputs.TryGetValue(input.Path + (input.IsDirectory ? "/" : ""), out var known))
             {
-                if (known != input)
+                if (known with { Stamp = null } != input with { Stamp = null })
                 {
                     Cacheable = false;
+                }
+                else if (known.Stamp != input.Stamp)
+                {
+                    // Same bytes, but the file was touched in between: compare the content next time.
+                    _inputs[input.Path + (input.IsDirectory ? "/" : "")] = known with { Stamp = null };
                 }
 
                 return;

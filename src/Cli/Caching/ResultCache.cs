@@ -153,6 +153,12 @@ internal sealed class ResultCache
             return input.Hash is null;
         }
 
+        // Same device, inode, size, modification and status-change times as when it was read: not read again.
+        if (input.Stamp is not null && input.Hash is not null && FileTypes.Stamp(input.Path) == input.Stamp)
+        {
+            return true;
+        }
+
         // A pipe or a device is never opened (reading it could block); it was never a cached input.
         return input.Hash is not null && FileTypes.IsRegularFile(input.Path) && InputRecorder.Hash(_readFile(input.Path)) == input.Hash;
     }

@@ -99,37 +99,48 @@ internal static class LintCommand
             standardInput = StandardInput.Read(input, configuration.For(stdin.Path).Limits.MaxFileSize?.Value ?? settings.MaxFileSize);
         }
 
-        var report = LintRunner.Run(
-            SourceFiles.Group(files),
-            new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext, TimeoutPerFile = settings.TimeoutPerFile, CacheDirectory = CacheDirectory(settings, environment).Directory, CacheDirectoryGiven = CacheDirectory(settings, environment).Explicit },
-            environment,
-            standardInput,
-            problems);
-        if (Baselines.BaselineStep.Apply(report, settings.Baseline, settings.WriteBaseline, environment) is not { } baselined)
+        if (!Baselines.BaselineStep.TryOpen(settings.Baseline, settings.WriteBaseline, environment, out var baseline))
         {
             return ExitCodes.UsageError;
         }
-
-        report = baselined;
 
         var toFile = settings.Output is { } output && output != "-";
         var format = settings.Format ?? (environment.OutputIsTerminal && !toFile ? ReportFormat.Text : ReportFormat.MsBuild);
         var context = new FormatContext(ReportPaths.For(environment), Color: format == ReportFormat.Text && !toFile && environment.ColorAllowed);
         var formatter = ReportFormats.For(format);
+        var options = new AnalysisOptions { Preview = settings.Preview, Rules = environment.Rules, MaxFileSize = settings.MaxFileSize, Configuration = configuration, InlineSuppressions = settings.InlineSuppressions, BuildContext = settings.BuildContext, TimeoutPerFile = settings.TimeoutPerFile, CacheDirectory = CacheDirectory(settings, environment).Directory, CacheDirectoryGiven = CacheDirectory(settings, environment).Explicit };
+
+        // The findings stream from the analysis to the output; --output gets them in a temporary file that
+        // replaces the target only once the report is whole.
+        ReportSummary? summary = null;
+        var baselineWritten = true;
+        void Lint(TextWriter writer)
+        {
+            using var report = new ReportPipeline(formatter, context, writer, baseline);
+            var outcome = LintRunner.Run(SourceFiles.Group(files), options, environment, standardInput, problems, report);
+            baselineWritten = baseline?.Finish(environment) ?? true;
+            summary = report.End(outcome);
+        }
 
         string? failure = null;
         if (toFile)
         {
-            failure = AtomicFile.Write(environment.FullPath(settings.Output!), writer => formatter.Write(report, context, writer), environment.WrapOutputFile);
+            failure = AtomicFile.Write(environment.FullPath(settings.Output!), Lint, environment.WrapOutputFile);
         }
         else
         {
-            formatter.Write(report, context, environment.Output);
+            Lint(environment.Output);
+        }
+
+        if (summary is null)
+        {
+            environment.Error.WriteLine($"dockerlint: error: {failure}");
+            return ExitCodes.UsageError;
         }
 
         if (toFile || !ReportFormats.EmbedsProblems(format))
         {
-            foreach (var problem in report.Problems)
+            foreach (var problem in summary.Problems)
             {
                 environment.Error.WriteLine($"dockerlint: error: {problem.Describe(context.Paths)}");
             }
@@ -141,7 +152,7 @@ internal static class LintCommand
             return ExitCodes.UsageError;
         }
 
-        return ExitCode(report, failLevel);
+        return baselineWritten ? ExitCode(summary, failLevel) : ExitCodes.UsageError;
     }
 
     /// <summary>
@@ -154,7 +165,7 @@ internal static class LintCommand
             : (Caching.ResultCache.DefaultDirectory(environment.GetVariable), false);
 
     /// <summary>The exit code of a report at a fail level.</summary>
-    public static int ExitCode(LintReport report, FailLevel failLevel)
+    public static int ExitCode(ReportSummary report, FailLevel failLevel)
     {
         if (report.Problems.Any(p => p.Kind == ProblemKind.MissingPath))
         {
@@ -166,6 +177,42 @@ internal static class LintCommand
             return ExitCodes.Incomplete;
         }
 
-        return report.Findings.Any(f => f.Severity.Fails(failLevel)) ? ExitCodes.Findings : ExitCodes.Success;
+        return report.Fails(failLevel) ? ExitCodes.Findings : ExitCodes.Success;
     }
+}
+
+/// <summary>
+/// The findings' way from the run to the output, file by file: the baseline step, the counts of the
+/// summary, and the format's writer.
+/// </summary>
+internal sealed class ReportPipeline(IReportFormatter formatter, FormatContext context, TextWriter writer, Baselines.BaselineStep? baseline) : IFindingSink, IDisposable
+{
+    private IReportWriter? _output;
+    private ReportSummary _summary = new();
+
+    /// <inheritdoc />
+    public void Begin(ImmutableArray<Rules.Engine.Rule> rules, ImmutableHashSet<string> activeRuleIds)
+        => _output = formatter.Begin(new ReportStart(rules, activeRuleIds, baseline is not null), context, writer);
+
+    /// <inheritdoc />
+    public void File(FileReport file, SourceCache sources)
+    {
+        file = baseline?.Apply(file, sources) ?? file;
+        _summary = _summary.Add(file);
+        if (!file.IsEmpty)
+        {
+            _output!.File(file, sources);
+        }
+    }
+
+    /// <summary>Finishes the report with the run's outcome; returns its summary.</summary>
+    public ReportSummary End(RunOutcome outcome)
+    {
+        var summary = _summary with { FileCount = outcome.FileCount, Problems = outcome.Problems };
+        _output!.End(summary);
+        return summary;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _output?.Dispose();
 }

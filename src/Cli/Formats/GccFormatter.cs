@@ -7,11 +7,14 @@ namespace DockerLint.Cli.Formats;
 internal sealed class GccFormatter : IReportFormatter
 {
     /// <inheritdoc />
-    public void Write(LintReport report, FormatContext context, TextWriter writer)
-    {
-        foreach (var finding in report.Findings)
-        {
-            writer.Write($"{context.Paths.Relative(finding.Path)}:{finding.StartLine}:{finding.StartColumn}: {finding.Severity.Name()}: {ReportFormats.OneLine(finding.Message)} [{finding.Id}]\n");
-        }
-    }
+    public IReportWriter Begin(ReportStart start, FormatContext context, TextWriter writer)
+        => new ActionReportWriter(
+            (file, _) =>
+            {
+                foreach (var finding in file.Findings)
+                {
+                    writer.Write($"{context.Paths.Relative(finding.Path)}:{finding.StartLine}:{finding.StartColumn}: {finding.Severity.Name()}: {ReportFormats.OneLine(finding.Message)} [{finding.Id}]\n");
+                }
+            },
+            _ => { });
 }

@@ -13,9 +13,12 @@ namespace DockerLint.Cli.Formats;
 internal sealed class GitHubFormatter : IReportFormatter
 {
     /// <inheritdoc />
-    public void Write(LintReport report, FormatContext context, TextWriter writer)
+    public IReportWriter Begin(ReportStart start, FormatContext context, TextWriter writer)
+        => new ActionReportWriter((file, _) => WriteFindings(file, context, writer), summary => WriteProblems(summary, context, writer));
+
+    private static void WriteFindings(FileReport file, FormatContext context, TextWriter writer)
     {
-        foreach (var finding in report.Findings)
+        foreach (var finding in file.Findings)
         {
             var command = finding.Severity switch
             {
@@ -40,8 +43,11 @@ internal sealed class GitHubFormatter : IReportFormatter
             properties.Append(",title=").Append(EscapeProperty(finding.Id));
             writer.Write($"::{command} {properties}::{EscapeData(finding.Message)}\n");
         }
+    }
 
-        foreach (var problem in report.Problems)
+    private static void WriteProblems(ReportSummary summary, FormatContext context, TextWriter writer)
+    {
+        foreach (var problem in summary.Problems)
         {
             var file = problem.Path is null ? "" : $"file={EscapeProperty(context.Paths.SourceRelativeOrAbsolute(problem.Path))},";
             writer.Write($"::error {file}title={EscapeProperty(ToolInfo.Name)}::{EscapeData(problem.Message)}\n");

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DockerLint.Rules.Engine;
 
 namespace DockerLint.Cli.Formats;
 
@@ -27,62 +28,111 @@ internal sealed class JsonFormatter : IReportFormatter
     public const int FormatVersion = 1;
 
     /// <inheritdoc />
-    public void Write(LintReport report, FormatContext context, TextWriter writer)
+    public IReportWriter Begin(ReportStart start, FormatContext context, TextWriter writer) => new Writer(start, context, writer);
+
+    /// <summary>
+    /// Writes the findings as files come; the suppressed ones, which follow them in the document, are
+    /// spooled until the end.
+    /// </summary>
+    private sealed class Writer : IReportWriter
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
+        private readonly FormatContext _context;
+        private readonly TextWriter _output;
+        private readonly MemoryStream _buffer = new();
+        private readonly Utf8JsonWriter _json;
+        private readonly Spool _suppressed = new();
+        private readonly Dictionary<string, Rule> _rules;
+
+        public Writer(ReportStart start, FormatContext context, TextWriter output)
         {
-            json.WriteStartObject();
-            json.WriteNumber("formatVersion", FormatVersion);
-            json.WriteStartObject("tool");
-            json.WriteString("name", ToolInfo.Name);
-            json.WriteString("version", ToolInfo.Version);
-            json.WriteEndObject();
-
-            json.WriteStartArray("findings");
-            foreach (var finding in report.Findings)
-            {
-                WriteFinding(json, finding, context);
-            }
-
-            json.WriteEndArray();
-
-            // Added in format 1 without a version change: findings hidden by a comment or the baseline.
-            json.WriteStartArray("suppressed");
-            foreach (var finding in report.Suppressed)
-            {
-                WriteFinding(json, finding, context);
-            }
-
-            json.WriteEndArray();
-
-            json.WriteStartArray("notifications");
-            foreach (var problem in report.Problems)
-            {
-                json.WriteStartObject();
-                json.WriteString("kind", Kind(problem.Kind));
-                WriteNullable(json, "path", problem.Path is null ? null : context.Paths.Relative(problem.Path));
-                json.WriteString("message", problem.Message);
-                WriteNullable(json, "ruleId", problem.RuleId);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-
-            json.WriteStartObject("summary");
-            json.WriteNumber("files", report.FileCount);
-            json.WriteNumber("findings", report.Findings.Length);
-            json.WriteNumber("errors", report.Count(Severity.Error));
-            json.WriteNumber("warnings", report.Count(Severity.Warning));
-            json.WriteNumber("notes", report.Count(Severity.Note));
-            json.WriteNumber("suppressed", report.Suppressed.Length);
-            json.WriteBoolean("complete", !report.Incomplete);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            _context = context;
+            _output = output;
+            _rules = start.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+            _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" });
+            _json.WriteStartObject();
+            _json.WriteNumber("formatVersion", FormatVersion);
+            _json.WriteStartObject("tool");
+            _json.WriteString("name", ToolInfo.Name);
+            _json.WriteString("version", ToolInfo.Version);
+            _json.WriteEndObject();
+            _json.WriteStartArray("findings");
         }
 
-        writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        writer.Write('\n');
+        public void File(FileReport file, SourceCache sources)
+        {
+            foreach (var finding in file.Findings)
+            {
+                WriteFinding(_json, finding, _context);
+            }
+
+            foreach (var finding in file.Suppressed)
+            {
+                _suppressed.Add(finding);
+            }
+
+            Pass();
+        }
+
+        public void End(ReportSummary summary)
+        {
+            _json.WriteEndArray();
+
+            // Added in format 1 without a version change: findings hidden by a comment or the baseline.
+            _json.WriteStartArray("suppressed");
+            foreach (var (finding, _) in _suppressed.Read(_rules))
+            {
+                WriteFinding(_json, finding, _context);
+                if (_json.BytesPending > 64 * 1024)
+                {
+                    Pass();
+                }
+            }
+
+            _json.WriteEndArray();
+
+            _json.WriteStartArray("notifications");
+            foreach (var problem in summary.Problems)
+            {
+                _json.WriteStartObject();
+                _json.WriteString("kind", Kind(problem.Kind));
+                WriteNullable(_json, "path", problem.Path is null ? null : _context.Paths.Relative(problem.Path));
+                _json.WriteString("message", problem.Message);
+                WriteNullable(_json, "ruleId", problem.RuleId);
+                _json.WriteEndObject();
+            }
+
+            _json.WriteEndArray();
+
+            _json.WriteStartObject("summary");
+            _json.WriteNumber("files", summary.FileCount);
+            _json.WriteNumber("findings", summary.Findings);
+            _json.WriteNumber("errors", summary.Errors);
+            _json.WriteNumber("warnings", summary.Warnings);
+            _json.WriteNumber("notes", summary.Notes);
+            _json.WriteNumber("suppressed", summary.Suppressed);
+            _json.WriteBoolean("complete", !summary.Incomplete);
+            _json.WriteEndObject();
+            _json.WriteEndObject();
+            Pass();
+            _output.Write('\n');
+        }
+
+        public void Dispose()
+        {
+            _json.Dispose();
+            _suppressed.Dispose();
+        }
+
+        /// <summary>Hands what the JSON writer holds to the output (whole values only, so no character is cut).</summary>
+        private void Pass()
+        {
+            _json.Flush();
+            if (_buffer.Length > 0)
+            {
+                _output.Write(System.Text.Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
+                _buffer.SetLength(0);
+            }
+        }
     }
 
     private static void WriteFinding(Utf8JsonWriter json, Finding finding, FormatContext context)

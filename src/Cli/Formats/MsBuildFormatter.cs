@@ -12,14 +12,17 @@ namespace DockerLint.Cli.Formats;
 internal sealed class MsBuildFormatter : IReportFormatter
 {
     /// <inheritdoc />
-    public void Write(LintReport report, FormatContext context, TextWriter writer)
-    {
-        foreach (var finding in report.Findings)
-        {
-            writer.Write(Line(finding));
-            writer.Write('\n');
-        }
-    }
+    public IReportWriter Begin(ReportStart start, FormatContext context, TextWriter writer)
+        => new ActionReportWriter(
+            (file, _) =>
+            {
+                foreach (var finding in file.Findings)
+                {
+                    writer.Write(Line(finding));
+                    writer.Write('\n');
+                }
+            },
+            _ => { });
 
     /// <summary>The line of a diagnostic, with its path as the diagnostic has it.</summary>
     public static string Line(Diagnostic diagnostic)

@@ -50,83 +50,203 @@ internal sealed class SarifFormatter : IReportFormatter
     internal int ResultLimit { get; init; } = MaxResults;
 
     /// <inheritdoc />
-    public void Write(LintReport report, FormatContext context, TextWriter writer)
+    public IReportWriter Begin(ReportStart start, FormatContext context, TextWriter writer) => new Writer(this, start, context, writer);
+
+    /// <summary>
+    /// Computes each result's fingerprint while its file's text is at hand and spools the finding;
+    /// the log is written at the end, when the notifications (which come before the results) are
+    /// known, with the results read back one at a time from the spool.
+    /// </summary>
+    private sealed class Writer : IReportWriter
     {
-        var notifications = new List<Notification>();
-        var rules = report.Rules.Take(MaxRules).ToList();
-        if (report.Rules.Length > MaxRules)
+        // Reported before suppressed, then the most severe first: the order in which results are kept under the cap.
+        private const int Categories = 6;
+
+        private readonly ReportStart _start;
+        private readonly FormatContext _context;
+        private readonly TextWriter _output;
+        private readonly int _limit;
+        private readonly Spool _results = new();
+        private readonly int[] _counts = new int[Categories];
+
+        public Writer(SarifFormatter formatter, ReportStart start, FormatContext context, TextWriter output)
         {
-            notifications.Add(Note(FailureLevel.Warning, $"Only the first {MaxRules:N0} rules are listed (GitHub's limit per run); {report.Rules.Length - MaxRules:N0} were left out."));
+            _start = start;
+            _context = context;
+            _output = output;
+            _limit = formatter.ResultLimit;
         }
 
-        var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
-        // Suppressed findings are results too, with their suppression, so code scanning shows them dismissed.
-        var findings = report.Suppressed.IsEmpty ? report.Findings.ToList() : [.. report.Findings.Concat(report.Suppressed).Order(Finding.Order)];
-        if (findings.Count > ResultLimit)
+        public void File(FileReport file, SourceCache sources)
         {
-            // Keep the reported ones before the suppressed ones, the most severe, then the first in report order, as GitHub would show them.
-            var total = findings.Count;
-            findings = [.. findings.OrderBy(f => f.Suppression is not null).ThenByDescending(f => f.Severity).ThenBy(f => f, Finding.Order).Take(ResultLimit).Order(Finding.Order)];
-            notifications.Add(Note(FailureLevel.Warning, $"Only {ResultLimit:N0} of {total:N0} results are included (GitHub's limit per run), the most severe first."));
-        }
-
-        foreach (var problem in report.Problems)
-        {
-            var notification = Note(FailureLevel.Error, problem.Describe(context.Paths));
-            if (problem.Path is not null)
+            // Suppressed findings are results too, with their suppression, so code scanning shows them dismissed.
+            var findings = file.Suppressed.IsEmpty ? (IEnumerable<Finding>)file.Findings : file.Findings.Concat(file.Suppressed).Order(Finding.Order);
+            var occurrences = new Dictionary<(string, string), int>();
+            foreach (var finding in findings)
             {
-                notification.Locations = [new Location { PhysicalLocation = new PhysicalLocation { ArtifactLocation = Artifact(problem.Path, context.Paths) } }];
+                var artifact = Artifact(finding.Path, _context.Paths);
+                var text = NormalizedLines(finding, sources);
+                var occurrence = occurrences.GetValueOrDefault((finding.Id, text));
+                occurrences[(finding.Id, text)] = occurrence + 1;
+                _results.Add(finding, Fingerprint(finding.Id, artifact.Uri.OriginalString, text, occurrence));
+                _counts[Category(finding)]++;
+            }
+        }
+
+        public void End(ReportSummary summary)
+        {
+            var notifications = new List<Notification>();
+            var rules = _start.Rules.Take(MaxRules).ToList();
+            if (_start.Rules.Length > MaxRules)
+            {
+                notifications.Add(Note(FailureLevel.Warning, $"Only the first {MaxRules:N0} rules are listed (GitHub's limit per run); {_start.Rules.Length - MaxRules:N0} were left out."));
             }
 
-            if (problem.RuleId is not null && ruleIndex.TryGetValue(problem.RuleId, out var index))
+            var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
+
+            // Over the cap, the results kept are the reported ones before the suppressed ones, the most severe,
+            // then the first in report order, as GitHub would show them: every result of the categories before
+            // the one the cap falls in, and the first ones of that category.
+            var keep = new int[Categories];
+            var left = _limit;
+            for (var category = 0; category < Categories; category++)
             {
-                notification.AssociatedRule = new ReportingDescriptorReference { Id = problem.RuleId, Index = index };
+                keep[category] = Math.Min(left, _counts[category]);
+                left -= keep[category];
             }
 
-            notifications.Add(notification);
+            if (_results.Count > _limit)
+            {
+                notifications.Add(Note(FailureLevel.Warning, $"Only {_limit:N0} of {_results.Count:N0} results are included (GitHub's limit per run), the most severe first."));
+            }
+
+            foreach (var problem in summary.Problems)
+            {
+                var notification = Note(FailureLevel.Error, problem.Describe(_context.Paths));
+                if (problem.Path is not null)
+                {
+                    notification.Locations = [new Location { PhysicalLocation = new PhysicalLocation { ArtifactLocation = Artifact(problem.Path, _context.Paths) } }];
+                }
+
+                if (problem.RuleId is not null && ruleIndex.TryGetValue(problem.RuleId, out var index))
+                {
+                    notification.AssociatedRule = new ReportingDescriptorReference { Id = problem.RuleId, Index = index };
+                }
+
+                notifications.Add(notification);
+            }
+
+            var byId = _start.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+            var run = new Run
+            {
+                Tool = new Tool
+                {
+                    Driver = new ToolComponent
+                    {
+                        Name = ToolInfo.Name,
+                        SemanticVersion = ToolInfo.Version,
+                        InformationUri = new Uri(ToolInfo.InformationUri, UriKind.Absolute),
+                        Rules = [.. rules.Select(r => Descriptor(r, _start.ActiveRuleIds.Contains(r.Id)))],
+                    },
+                },
+                Invocations =
+                [
+                    new Invocation
+                    {
+                        ExecutionSuccessful = !summary.Incomplete,
+                        ToolExecutionNotifications = notifications,
+                    },
+                ],
+                OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
+                {
+                    [SourceRootId] = new ArtifactLocation { Uri = _context.Paths.SourceRootUri },
+                },
+                AutomationDetails = new RunAutomationDetails { Id = "dockerlint/" },
+                Results = new StreamedResults(() => Kept(keep, byId, ruleIndex)),
+                ColumnKind = ColumnKind.Utf16CodeUnits,
+            };
+
+            var log = new SarifLog
+            {
+                SchemaUri = new Uri(SchemaUri),
+                Version = SarifVersion.Current,
+                Runs = [run],
+            };
+
+            using var text = new UnixLines(_output);
+            using var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, CloseOutput = false };
+            var serializer = new JsonSerializer { Formatting = Formatting.Indented, ContractResolver = new LevelAlwaysWritten() };
+            serializer.Converters.Add(new StreamedResultsConverter());
+            serializer.Serialize(json, log);
+            json.Flush();
+            _output.Write('\n');
         }
 
-        var run = new Run
-        {
-            Tool = new Tool
-            {
-                Driver = new ToolComponent
-                {
-                    Name = ToolInfo.Name,
-                    SemanticVersion = ToolInfo.Version,
-                    InformationUri = new Uri(ToolInfo.InformationUri, UriKind.Absolute),
-                    Rules = [.. rules.Select(r => Descriptor(r, report.ActiveRuleIds.Contains(r.Id)))],
-                },
-            },
-            Invocations =
-            [
-                new Invocation
-                {
-                    ExecutionSuccessful = !report.Incomplete,
-                    ToolExecutionNotifications = notifications,
-                },
-            ],
-            OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
-            {
-                [SourceRootId] = new ArtifactLocation { Uri = context.Paths.SourceRootUri },
-            },
-            AutomationDetails = new RunAutomationDetails { Id = "dockerlint/" },
-            Results = Results(findings, ruleIndex, report.Sources, context.Paths, report.BaselineApplied),
-            ColumnKind = ColumnKind.Utf16CodeUnits,
-        };
+        public void Dispose() => _results.Dispose();
 
-        var log = new SarifLog
-        {
-            SchemaUri = new Uri(SchemaUri),
-            Version = SarifVersion.Current,
-            Runs = [run],
-        };
+        private static int Category(Finding finding) => (finding.Suppression is null ? 0 : 3) + (2 - (int)finding.Severity);
 
-        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var serializer = new JsonSerializer { Formatting = Formatting.Indented, ContractResolver = new LevelAlwaysWritten() };
-        serializer.Serialize(text, log);
-        writer.Write(text.ToString().ReplaceLineEndings("\n"));
-        writer.Write('\n');
+        private IEnumerable<Result> Kept(int[] keep, Dictionary<string, Rule> rules, Dictionary<string, int> ruleIndex)
+        {
+            var left = (int[])keep.Clone();
+            foreach (var (finding, fingerprint) in _results.Read(rules))
+            {
+                var category = Category(finding);
+                if (left[category] > 0)
+                {
+                    left[category]--;
+                    yield return Result(finding, fingerprint, ruleIndex, _context.Paths, _start.BaselineApplied);
+                }
+            }
+        }
+    }
+
+    /// <summary>The results of a run, made one at a time while the log is written.</summary>
+    private sealed class StreamedResults(Func<IEnumerable<Result>> results) : List<Result>
+    {
+        public IEnumerable<Result> Stream() => results();
+    }
+
+    /// <summary>Writes <see cref="StreamedResults"/> as the array of results, each serialized as the SDK does.</summary>
+    private sealed class StreamedResultsConverter : JsonConverter
+    {
+        public override bool CanRead => false;
+
+        public override bool CanConvert(Type objectType) => objectType == typeof(StreamedResults);
+
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) => throw new NotSupportedException();
+
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+        {
+            writer.WriteStartArray();
+            foreach (var result in ((StreamedResults)value!).Stream())
+            {
+                serializer.Serialize(writer, result);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>Forwards text with <c>\n</c> as the line break, whatever the system's (the JSON writer breaks lines with its writer's <see cref="TextWriter.NewLine"/>).</summary>
+    private sealed class UnixLines(TextWriter inner) : TextWriter(CultureInfo.InvariantCulture)
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        [System.Diagnostics.CodeAnalysis.AllowNull]
+        public override string NewLine
+        {
+            get => "\n";
+            set { }
+        }
+
+        public override void Write(char value) => inner.Write(value);
+
+        public override void Write(char[] buffer, int index, int count) => inner.Write(buffer, index, count);
+
+        public override void Write(string? value) => inner.Write(value);
+
+        public override void Flush() => inner.Flush();
     }
 
     /// <summary>The <c>partialFingerprints</c> value of a finding: what it flags, not where.</summary>
@@ -153,53 +273,38 @@ internal sealed class SarifFormatter : IReportFormatter
         return string.Join('\n', lines);
     }
 
-    private static List<Result> Results(List<Finding> findings, Dictionary<string, int> ruleIndex, SourceCache sources, ReportPaths paths, bool baselineApplied)
-    {
-        var occurrences = new Dictionary<(string, string, string), int>();
-        var results = new List<Result>(findings.Count);
-        foreach (var finding in findings)
+    private static Result Result(Finding finding, string fingerprint, Dictionary<string, int> ruleIndex, ReportPaths paths, bool baselineApplied)
+        => new()
         {
-            var artifact = Artifact(finding.Path, paths);
-            var text = NormalizedLines(finding, sources);
-            var key = (finding.Id, artifact.Uri.OriginalString, text);
-            var occurrence = occurrences.GetValueOrDefault(key);
-            occurrences[key] = occurrence + 1;
-
-            results.Add(new Result
-            {
-                RuleId = finding.Id,
-                RuleIndex = ruleIndex.GetValueOrDefault(finding.Id, -1),
-                Level = Level(finding.Severity),
-                Message = new Message { Text = finding.Message },
-                Locations =
-                [
-                    new Location
+            RuleId = finding.Id,
+            RuleIndex = ruleIndex.GetValueOrDefault(finding.Id, -1),
+            Level = Level(finding.Severity),
+            Message = new Message { Text = finding.Message },
+            Locations =
+            [
+                new Location
+                {
+                    PhysicalLocation = new PhysicalLocation
                     {
-                        PhysicalLocation = new PhysicalLocation
+                        ArtifactLocation = Artifact(finding.Path, paths),
+                        Region = new Region
                         {
-                            ArtifactLocation = artifact,
-                            Region = new Region
-                            {
-                                StartLine = finding.StartLine,
-                                StartColumn = finding.StartColumn,
-                                EndLine = finding.EndLine,
-                                EndColumn = finding.EndColumn,
-                            },
+                            StartLine = finding.StartLine,
+                            StartColumn = finding.StartColumn,
+                            EndLine = finding.EndLine,
+                            EndColumn = finding.EndColumn,
                         },
                     },
-                ],
-                PartialFingerprints = new Dictionary<string, string>
-                {
-                    [FingerprintKey] = Fingerprint(finding.Id, artifact.Uri.OriginalString, text, occurrence),
                 },
-                Suppressions = finding.Suppression is { } suppression ? [Suppression(suppression, paths)] : null,
-                BaselineState = !baselineApplied ? BaselineState.None
-                    : finding.Suppression?.Kind == FindingSuppressionKind.Baseline ? BaselineState.Unchanged : BaselineState.New,
-            });
-        }
-
-        return results;
-    }
+            ],
+            PartialFingerprints = new Dictionary<string, string>
+            {
+                [FingerprintKey] = fingerprint,
+            },
+            Suppressions = finding.Suppression is { } suppression ? [Suppression(suppression, paths)] : null,
+            BaselineState = !baselineApplied ? BaselineState.None
+                : finding.Suppression?.Kind == FindingSuppressionKind.Baseline ? BaselineState.Unchanged : BaselineState.New,
+        };
 
     /// <summary>
     /// A suppression as SARIF says it: <c>inSource</c> for a comment, with the comment's place and its reason as

@@ -16,52 +16,61 @@ internal sealed class TextFormatter : IReportFormatter
     private const int TabWidth = 4;
 
     /// <inheritdoc />
-    public void Write(LintReport report, FormatContext context, TextWriter writer)
+    public IReportWriter Begin(ReportStart start, FormatContext context, TextWriter writer)
     {
         var paint = new Paint(context.Color);
+        return new ActionReportWriter((file, sources) => WriteFindings(file, sources, context, paint, writer), summary => WriteEnd(summary, context, paint, writer));
+    }
+
+    private static void WriteFindings(FileReport file, SourceCache sources, FormatContext context, Paint paint, TextWriter writer)
+    {
         var text = new StringBuilder();
-        foreach (var finding in report.Findings)
+        foreach (var finding in file.Findings)
         {
             var color = Paint.For(finding.Severity);
             text.Append(paint.Apply(color, finding.Severity.Name())).Append(' ').Append(paint.Apply(Paint.Bold, finding.Id))
                 .Append(": ").Append(Clean(finding.Message)).Append('\n');
             var where = $"{context.Paths.Relative(finding.Path)}:{finding.StartLine}:{finding.StartColumn}";
             text.Append(' ', Width(finding)).Append(paint.Apply(Paint.Blue, "-->")).Append(' ').Append(Clean(where)).Append('\n');
-            Snippet(report.Sources, finding, paint, color, text);
+            Snippet(sources, finding, paint, color, text);
             text.Append('\n');
         }
 
-        foreach (var problem in report.Problems)
+        writer.Write(text.ToString());
+    }
+
+    private static void WriteEnd(ReportSummary summary, FormatContext context, Paint paint, TextWriter writer)
+    {
+        var text = new StringBuilder();
+        foreach (var problem in summary.Problems)
         {
             text.Append(paint.Apply(Paint.Red, "error")).Append(": ").Append(Clean(problem.Describe(context.Paths))).Append('\n');
         }
 
-        if (!report.Problems.IsEmpty)
+        if (!summary.Problems.IsEmpty)
         {
             text.Append('\n');
         }
 
-        text.Append(Summary(report)).Append('\n');
+        text.Append(Summary(summary)).Append('\n');
         writer.Write(text.ToString());
     }
 
-    /// <summary>The summary line: files checked, findings by severity, and whether the run was complete.</summary>
-    public static string Summary(LintReport report)
+    /// <summary>The last line: how many files, problems by severity, suppressed findings, and whether the run is complete.</summary>
+    public static string Summary(ReportSummary report)
     {
         var files = Plural(report.FileCount, "file");
         var counts = new[] { (Severity.Error, "error"), (Severity.Warning, "warning"), (Severity.Note, "note") }
             .Select(s => (Count: report.Count(s.Item1), Noun: s.Item2))
             .Where(s => s.Count > 0)
             .Select(s => Plural(s.Count, s.Noun));
-        var summary = report.Findings.IsEmpty
+        var summary = report.Findings == 0
             ? $"Checked {files}: no problems found."
-            : $"Checked {files}: {Plural(report.Findings.Length, "problem")} ({string.Join(", ", counts)}).";
-        if (!report.Suppressed.IsEmpty)
+            : $"Checked {files}: {Plural(report.Findings, "problem")} ({string.Join(", ", counts)}).";
+        if (report.Suppressed > 0)
         {
-            var inline = report.Suppressed.Count(f => f.Suppression?.Kind == FindingSuppressionKind.InSource);
-            var baseline = report.Suppressed.Length - inline;
-            var parts = new[] { (inline, "by a comment"), (baseline, "in the baseline") }.Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}");
-            summary += $" {report.Suppressed.Length} suppressed ({string.Join(", ", parts)}).";
+            var parts = new[] { (report.SuppressedInSource, "by a comment"), (report.SuppressedByBaseline, "in the baseline") }.Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}");
+            summary += $" {report.Suppressed} suppressed ({string.Join(", ", parts)}).";
         }
 
         return report.Incomplete

@@ -71,6 +71,43 @@ public sealed class ConfigurationResolver
     }
 
     /// <summary>
+    /// Drops what was worked out for the file at <paramref name="path"/> (its rules' states, and which
+    /// configuration files its folder lacks), so that a run over many files holds only those in progress
+    /// and the folders' configuration files; a later <see cref="For"/> works it out again, the same.
+    /// Configuration files that exist stay read (each is read once).
+    /// </summary>
+    public void Forget(string path)
+    {
+        var full = Path.GetFullPath(path, _settings.CurrentDirectory);
+        _byPath.TryRemove(full, out _);
+        if (Path.GetDirectoryName(full) is not { } directory)
+        {
+            return;
+        }
+
+        _byDirectory.TryRemove(directory, out _);
+        foreach (var name in DockerLintConfigFile.FileNames)
+        {
+            RemoveAbsent(_dockerLintFiles, Path.Combine(directory, name), lazy => lazy.Value is null);
+        }
+
+        foreach (var name in HadolintConfigFile.FileNames)
+        {
+            RemoveAbsent(_hadolintFiles, Path.Combine(directory, name), lazy => lazy.Value is null);
+        }
+
+        RemoveAbsent(_editorConfigs, Path.Combine(directory, ".editorconfig"), lazy => lazy.Value is null);
+    }
+
+    private static void RemoveAbsent<T>(ConcurrentDictionary<string, Lazy<T>> cache, string path, Func<Lazy<T>, bool> absent)
+    {
+        if (cache.TryGetValue(path, out var lazy) && lazy.IsValueCreated && absent(lazy))
+        {
+            cache.TryRemove(new KeyValuePair<string, Lazy<T>>(path, lazy));
+        }
+    }
+
+    /// <summary>
     /// The fail level set by configuration for the run, and where: the <c>fail-level</c> of the
     /// <c>.dockerlint.yaml</c> that applies to the current folder (or of <c>--config</c>), else the
     /// <c>failure-threshold</c> of its <c>.hadolint.yaml</c>; null when none says.

@@ -1,0 +1,156 @@
+using System.Text;
+using DockerLint.Rules.Engine;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerLint.Cli.Formats;
+
+/// <summary>
+/// Findings a format is handed now but writes later in its output (SARIF's results, which follow the
+/// notifications only known at the end; JSON's suppressed findings, which follow the reported ones).
+/// The first few megabytes stay in memory; beyond that they move to a temporary file, so that memory
+/// does not grow with the number of findings. The file is deleted when the spool is disposed (and by
+/// the system when the process dies). Where no temporary file can be made, the records stay in memory.
+/// </summary>
+internal sealed class Spool : IDisposable
+{
+    /// <summary>Bytes kept in memory before the records move to a temporary file.</summary>
+    public const int MemoryLimit = 4 * 1024 * 1024;
+
+    private Stream _stream = new MemoryStream();
+    private BinaryWriter _writer;
+    private bool _inFile;
+    private BinaryReader? _reader;
+
+    /// <summary>Creates an empty spool.</summary>
+    public Spool()
+    {
+        _writer = new BinaryWriter(_stream, Encoding.UTF8, leaveOpen: true);
+    }
+
+    /// <summary>How many records were added.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds a record: a finding and a text that goes with it (its fingerprint, or nothing); returns where it starts.</summary>
+    public long Add(Finding finding, string extra = "")
+    {
+        var position = _stream.Position;
+        _writer.Write(finding.Id);
+        _writer.Write((byte)finding.Severity);
+        _writer.Write(finding.Message);
+        _writer.Write(finding.Path);
+        Write(finding.Span);
+        _writer.Write(finding.Suppression is not null);
+        if (finding.Suppression is { } suppression)
+        {
+            _writer.Write((byte)suppression.Kind);
+            WriteNullable(suppression.Justification);
+            _writer.Write(suppression.Path);
+            _writer.Write(suppression.Span is not null);
+            if (suppression.Span is { } span)
+            {
+                Write(span);
+            }
+
+            WriteNullable(suppression.Comment);
+        }
+
+        _writer.Write(extra);
+        Count++;
+        if (!_inFile && _stream.Length > MemoryLimit)
+        {
+            MoveToFile();
+        }
+
+        return position;
+    }
+
+    /// <summary>The records in the order they were added, each finding with the rule <paramref name="rules"/> gives for its ID; the spool takes no more records after this.</summary>
+    public IEnumerable<(Finding Finding, string Extra)> Read(IReadOnlyDictionary<string, Rule> rules)
+    {
+        _writer.Flush();
+        _stream.Position = 0;
+        using var reader = new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
+        for (var i = 0; i < Count; i++)
+        {
+            yield return ReadRecord(reader, rules);
+        }
+    }
+
+    /// <summary>The record that starts at <paramref name="position"/> (which <see cref="Add"/> returned); the spool takes no more records after this.</summary>
+    public Finding ReadAt(long position, IReadOnlyDictionary<string, Rule> rules)
+    {
+        _writer.Flush();
+        _stream.Position = position;
+        _reader ??= new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
+        return ReadRecord(_reader, rules).Finding;
+    }
+
+    private static (Finding Finding, string Extra) ReadRecord(BinaryReader reader, IReadOnlyDictionary<string, Rule> rules)
+    {
+        var id = reader.ReadString();
+        var finding = new Finding(id, (Severity)reader.ReadByte(), reader.ReadString(), reader.ReadString(), ReadSpan(reader), rules.GetValueOrDefault(id));
+        if (reader.ReadBoolean())
+        {
+            var kind = (FindingSuppressionKind)reader.ReadByte();
+            var justification = ReadNullable(reader);
+            var path = reader.ReadString();
+            LinePositionSpan? span = reader.ReadBoolean() ? ReadSpan(reader) : null;
+            finding = finding with { Suppression = new FindingSuppression(kind, justification, path, span, ReadNullable(reader)) };
+        }
+
+        return (finding, reader.ReadString());
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _writer.Dispose();
+        _stream.Dispose();
+    }
+
+    private static LinePositionSpan ReadSpan(BinaryReader reader)
+        => new(new LinePosition(reader.ReadInt32(), reader.ReadInt32()), new LinePosition(reader.ReadInt32(), reader.ReadInt32()));
+
+    private static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+    private void Write(LinePositionSpan span)
+    {
+        _writer.Write(span.Start.Line);
+        _writer.Write(span.Start.Character);
+        _writer.Write(span.End.Line);
+        _writer.Write(span.End.Character);
+    }
+
+    private void WriteNullable(string? value)
+    {
+        _writer.Write(value is not null);
+        if (value is not null)
+        {
+            _writer.Write(value);
+        }
+    }
+
+    private void MoveToFile()
+    {
+        _inFile = true;
+        FileStream file;
+        try
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"dockerlint-{Guid.NewGuid():N}.spool");
+            file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return; // no temporary folder: the records stay in memory
+        }
+
+        _writer.Flush();
+        _stream.Position = 0;
+        _stream.CopyTo(file);
+        _writer.Dispose();
+        _stream.Dispose();
+        _stream = file;
+        _writer = new BinaryWriter(_stream, Encoding.UTF8, leaveOpen: true);
+    }
+}

@@ -1,0 +1,34 @@
+using DockerLint.Cli.Formats;
+using DockerLint.Rules.Engine;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerLint.Cli.Tests;
+
+/// <summary>The spool gives back exactly what it was given, in memory and past its memory limit in a temporary file.</summary>
+public sealed class SpoolTests
+{
+    private static readonly Dictionary<string, Rule> s_noRules = [];
+
+    private static Finding Finding(int i)
+    {
+        var finding = new Finding($"DF{i % 10_000:D4}", (Severity)(i % 3), $"message {i} {new string('x', i % 300)}", $"/repo/p{i}/Dockerfile", new LinePositionSpan(new LinePosition(i, i % 7), new LinePosition(i + 1, i % 11)), null);
+        return i % 4 == 0
+            ? finding with { Suppression = new FindingSuppression(FindingSuppressionKind.InSource, i % 8 == 0 ? null : "reason", finding.Path, new LinePositionSpan(new LinePosition(i, 0), new LinePosition(i, 9)), "# dockerlint ignore") }
+            : i % 4 == 1 ? finding with { Suppression = new FindingSuppression(FindingSuppressionKind.Baseline, "baseline", "/repo/baseline.json", null, null) } : finding;
+    }
+
+    [TestCase(10)]
+    [TestCase(40_000)]
+    public void Records_come_back_as_written_in_order_and_by_position(int count)
+    {
+        using var spool = new Spool();
+        var positions = Enumerable.Range(0, count).Select(i => spool.Add(Finding(i), $"extra {i}")).ToList();
+
+        Assert.That(spool.Count, Is.EqualTo(count));
+        Assert.That(spool.Read(s_noRules).ToList(), Is.EqualTo(Enumerable.Range(0, count).Select(i => (Finding(i), $"extra {i}")).ToList()));
+        foreach (var i in new[] { count - 1, 0, count / 2 })
+        {
+            Assert.That(spool.ReadAt(positions[i], s_noRules), Is.EqualTo(Finding(i)));
+        }
+    }
+}
