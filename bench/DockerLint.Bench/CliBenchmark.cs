@@ -17,7 +17,7 @@ internal sealed record CliBenchmarkOptions
     /// <summary>Files in the synthetic monorepo; 0 skips it.</summary>
     public int MonorepoFiles { get; init; } = 100_000;
 
-    /// <summary>How the tool is published: jit (framework-dependent IL), r2r (ReadyToRun) or aot (Native AOT).</summary>
+    /// <summary>How the tool is published: jit (framework-dependent IL), r2r (ReadyToRun), r2r-trimmed (self-contained, trimmed, ReadyToRun) or aot (Native AOT).</summary>
     public string Variant { get; init; } = "r2r";
 
     /// <summary>Where the results go; null prints them only.</summary>
@@ -99,11 +99,15 @@ internal static class CliBenchmark
             case "r2r":
                 arguments.AddRange(["-r", rid, "--self-contained", "false", "-p:PublishReadyToRun=true"]);
                 break;
+            case "r2r-trimmed":
+                // Trimming needs a self-contained app: the runtime is trimmed with it.
+                arguments.AddRange(["-r", rid, "--self-contained", "true", "-p:PublishTrimmed=true", "-p:PublishReadyToRun=true"]);
+                break;
             case "aot":
                 arguments.AddRange(["-r", rid, "-p:PublishAot=true"]);
                 break;
             default:
-                throw new BenchmarkException($"unknown variant '{variant}' (jit, r2r or aot)");
+                throw new BenchmarkException($"unknown variant '{variant}' (jit, r2r, r2r-trimmed or aot)");
         }
 
         Console.WriteLine($"publishing the tool ({variant}): dotnet {string.Join(' ', arguments)}");

@@ -7,7 +7,7 @@ using BenchmarkDotNet.Running;
 namespace DockerLint.Bench;
 
 /// <summary>
-/// <c>cli [--runs N] [--cold-runs N] [--monorepo N] [--variant jit|r2r|aot] [--no-results]</c> measures the
+/// <c>cli [--runs N] [--cold-runs N] [--monorepo N] [--variant jit|r2r|r2r-trimmed|aot] [--no-results]</c> measures the
 /// command-line tool; <c>micro [BenchmarkDotNet arguments]</c> runs the micro-benchmarks. Both write
 /// their section of bench/RESULTS.md.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: DockerLint.Bench cli [--runs N] [--cold-runs N] [--monorepo FILES] [--variant jit|r2r|aot] [--no-results]");
+        Console.Error.WriteLine("usage: DockerLint.Bench cli [--runs N] [--cold-runs N] [--monorepo FILES] [--variant jit|r2r|r2r-trimmed|aot] [--no-results]");
         Console.Error.WriteLine("       DockerLint.Bench micro [BenchmarkDotNet arguments, e.g. --filter '*Parser*' --job short]");
         Console.Error.WriteLine("       DockerLint.Bench profile [TOP]   (time per phase and per rule, one thread)");
         return 2;

@@ -105,6 +105,9 @@ public sealed class CliTests
     [Category("Packaging")]
     public void Pack_at_the_root_produces_exactly_one_package_the_tool_and_it_runs()
     {
+        // A plain pack (pre-commit's dotnet hooks, the GitHub action) makes the framework-dependent tool,
+        // one package; the release packages with the Native AOT executable for linux-x64
+        // (-p:NativeTool=true) are packed, installed and tested by .ci/aot (NativeToolPackageTests).
         var output = CliHarness.TempDir();
         var (packExit, packOutput) = Exec("dotnet", ["pack", "-c", "Release", "-o", output, "-p:ContinuousIntegrationBuild=false"], RepositoryRoot.Path);
         Assert.That(packExit, Is.EqualTo(0), packOutput);

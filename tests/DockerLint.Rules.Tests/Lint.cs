@@ -15,7 +15,8 @@ namespace DockerLint.Rules.Tests;
 /// </summary>
 internal static class Lint
 {
-    private static readonly AnalyzerEngine s_engine = new(options: new EngineOptions { IncludePreview = true, IncludeDisabledByDefault = true });
+    // Rules found by reflection, so a new rule is tested before RuleRegistry.g.cs is regenerated (RuleRegistryTests says when it is stale).
+    private static readonly AnalyzerEngine s_engine = new(AnalyzerEngine.DiscoverRules(typeof(AnalyzerEngine).Assembly), new EngineOptions { IncludePreview = true, IncludeDisabledByDefault = true });
 
     /// <summary>The engine every test uses (all rules, preview and opt-in included, no options).</summary>
     public static AnalyzerEngine Engine => s_engine;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using DockerLint.Parser.Compose;
@@ -152,7 +153,15 @@ public sealed class AnalyzerEngine
         return c == 0 ? string.CompareOrdinal(a.GetMessage(), b.GetMessage()) : c;
     });
 
-    /// <summary>Every concrete, parameterless <see cref="Rule"/> of the assemblies (DockerLint.Rules by default).</summary>
+    /// <summary>
+    /// A new instance of every rule of DockerLint.Rules, ordered by ID: the generated list in
+    /// RuleRegistry.g.cs (no reflection, so Native AOT keeps every rule; a test keeps the list in step
+    /// with the rule classes).
+    /// </summary>
+    public static ImmutableArray<Rule> DiscoverRules() => RuleRegistry.Create();
+
+    /// <summary>Every concrete, parameterless <see cref="Rule"/> of the assemblies, found by reflection (not under trimming or Native AOT).</summary>
+    [RequiresUnreferencedCode("Finds and creates rule types by reflection; trimming may remove them. DiscoverRules() without assemblies is safe.")]
     public static ImmutableArray<Rule> DiscoverRules(params Assembly[] assemblies)
     {
         var sources = assemblies.Length == 0 ? [typeof(AnalyzerEngine).Assembly] : assemblies;
