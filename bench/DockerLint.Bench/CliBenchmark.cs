@@ -18,7 +18,7 @@ internal sealed record CliBenchmarkOptions
     public int MonorepoFiles { get; init; } = 100_000;
 
     /// <summary>How the tool is published: jit (framework-dependent IL), r2r (ReadyToRun), r2r-trimmed (self-contained, trimmed, ReadyToRun) or aot (Native AOT).</summary>
-    public string Variant { get; init; } = "r2r";
+    public string Variant { get; init; } = "aot";
 
     /// <summary>Where the results go; null prints them only.</summary>
     public string? ResultsFile { get; init; }
@@ -76,7 +76,7 @@ internal static class CliBenchmark
             Console.WriteLine(report);
             if (options.ResultsFile is { } results)
             {
-                Results.ReplaceSection(results, "cli", report);
+                Results.ReplaceSection(results, $"cli-{options.Variant}", report);
                 Console.WriteLine($"written to {results}");
             }
 
@@ -162,7 +162,7 @@ internal static class CliBenchmark
     private static string Report(Corpus corpus, CliBenchmarkOptions options, List<ResultRow> rows)
     {
         var text = new StringBuilder();
-        text.Append("## Command-line tool\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"## Command-line tool, published as `{options.Variant}`{(options.Variant == "aot" ? " (what the packaged tool installs on linux-x64)" : "")}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run -c Release --project bench/DockerLint.Bench -- cli` ");
         text.Append(CultureInfo.InvariantCulture, $"(tool published as `{options.Variant}`, {options.Runs} runs per scenario after a warm-up, medians; commit {Machine.Commit(corpus.RepositoryRoot)}).\n\n");
         text.Append(Machine.Describe()).Append('\n');

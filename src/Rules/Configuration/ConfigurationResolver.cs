@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -99,7 +100,7 @@ public sealed class ConfigurationResolver
         RemoveAbsent(_editorConfigs, Path.Combine(directory, ".editorconfig"), lazy => lazy.Value is null);
     }
 
-    private static void RemoveAbsent<T>(ConcurrentDictionary<string, Lazy<T>> cache, string path, Func<Lazy<T>, bool> absent)
+    private static void RemoveAbsent<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(ConcurrentDictionary<string, Lazy<T>> cache, string path, Func<Lazy<T>, bool> absent)
     {
         if (cache.TryGetValue(path, out var lazy) && lazy.IsValueCreated && absent(lazy))
         {
