@@ -37,6 +37,12 @@ internal sealed class SarifFormatter : IReportFormatter
     /// <summary>Tags per rule GitHub accepts.</summary>
     public const int MaxTagsPerRule = 20;
 
+    /// <summary>The length of a fingerprint (see <see cref="Fingerprint"/>).</summary>
+    private const int FingerprintLength = 32;
+
+    /// <summary>A line break and the indentation of an item of <c>runs[0].results</c> in the indented log (four levels of two spaces).</summary>
+    private const string ResultIndentation = "\n        ";
+
     /// <summary>The key of our entry in <c>partialFingerprints</c>.</summary>
     public const string FingerprintKey = "dockerlint/v1";
 
@@ -68,6 +74,8 @@ internal sealed class SarifFormatter : IReportFormatter
         private readonly int _limit;
         private readonly Spool _results = new();
         private readonly int[] _counts = new int[Categories];
+        private readonly Dictionary<string, int> _ruleIndex;
+        private readonly JsonSerializer _serializer = Serializer();
 
         public Writer(SarifFormatter formatter, ReportStart start, FormatContext context, TextWriter output)
         {
@@ -75,6 +83,7 @@ internal sealed class SarifFormatter : IReportFormatter
             _context = context;
             _output = output;
             _limit = formatter.ResultLimit;
+            _ruleIndex = start.Rules.Take(MaxRules).Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
         }
 
         public void File(FileReport file, SourceCache sources)
@@ -88,7 +97,14 @@ internal sealed class SarifFormatter : IReportFormatter
                 var text = NormalizedLines(finding, sources);
                 var occurrence = occurrences.GetValueOrDefault((finding.Id, text));
                 occurrences[(finding.Id, text)] = occurrence + 1;
-                _results.Add(finding, Fingerprint(finding.Id, artifact.Uri.OriginalString, text, occurrence));
+                var fingerprint = Fingerprint(finding.Id, artifact.Uri.OriginalString, text, occurrence);
+
+                // The result is serialized now, while the analysis of later files keeps the other cores
+                // busy, rather than all at the end. Past the cap's worth of results, the ones that end up
+                // kept are serialized at the end instead, so a run with far more results than it writes
+                // does not serialize them all.
+                var serialized = _results.Count < _limit ? Serialize(Result(finding, fingerprint, _ruleIndex, _context.Paths, _start.BaselineApplied)) : "";
+                _results.Add(finding, fingerprint + serialized);
                 _counts[Category(finding)]++;
             }
         }
@@ -102,7 +118,7 @@ internal sealed class SarifFormatter : IReportFormatter
                 notifications.Add(Note(FailureLevel.Warning, $"Only the first {MaxRules:N0} rules are listed (GitHub's limit per run); {_start.Rules.Length - MaxRules:N0} were left out."));
             }
 
-            var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
+            var ruleIndex = _ruleIndex;
 
             // Over the cap, the results kept are the reported ones before the suppressed ones, the most severe,
             // then the first in report order, as GitHub would show them: every result of the categories before
@@ -175,9 +191,7 @@ internal sealed class SarifFormatter : IReportFormatter
 
             using var text = new UnixLines(_output);
             using var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, CloseOutput = false };
-            var serializer = new JsonSerializer { Formatting = Formatting.Indented, ContractResolver = new LevelAlwaysWritten() };
-            serializer.Converters.Add(new StreamedResultsConverter());
-            serializer.Serialize(json, log);
+            _serializer.Serialize(json, log);
             json.Flush();
             _output.Write('\n');
         }
@@ -186,25 +200,50 @@ internal sealed class SarifFormatter : IReportFormatter
 
         private static int Category(Finding finding) => (finding.Suppression is null ? 0 : 3) + (2 - (int)finding.Severity);
 
-        private IEnumerable<Result> Kept(int[] keep, Dictionary<string, Rule> rules, Dictionary<string, int> ruleIndex)
+        private IEnumerable<object> Kept(int[] keep, Dictionary<string, Rule> rules, Dictionary<string, int> ruleIndex)
         {
             var left = (int[])keep.Clone();
-            foreach (var (finding, fingerprint) in _results.Read(rules))
+            foreach (var (finding, extra) in _results.Read(rules))
             {
                 var category = Category(finding);
                 if (left[category] > 0)
                 {
                     left[category]--;
-                    yield return Result(finding, fingerprint, ruleIndex, _context.Paths, _start.BaselineApplied);
+                    yield return extra.Length > FingerprintLength
+                        ? new SerializedResult(extra[FingerprintLength..])
+                        : Result(finding, extra, ruleIndex, _context.Paths, _start.BaselineApplied);
                 }
             }
         }
+
+        /// <summary>One result as indented JSON, as the log's serializer writes it at the top level.</summary>
+        private string Serialize(Result result)
+        {
+            using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented })
+            {
+                _serializer.Serialize(json, result);
+            }
+
+            return text.ToString();
+        }
     }
 
-    /// <summary>The results of a run, made one at a time while the log is written.</summary>
-    private sealed class StreamedResults(Func<IEnumerable<Result>> results) : List<Result>
+    /// <summary>The serializer of the log: the SDK's object model, indented, with every result's level.</summary>
+    private static JsonSerializer Serializer()
     {
-        public IEnumerable<Result> Stream() => results();
+        var serializer = new JsonSerializer { Formatting = Formatting.Indented, ContractResolver = new LevelAlwaysWritten() };
+        serializer.Converters.Add(new StreamedResultsConverter());
+        return serializer;
+    }
+
+    /// <summary>A result serialized earlier (see <see cref="Writer.File"/>), written as it is.</summary>
+    private sealed record SerializedResult(string Json);
+
+    /// <summary>The results of a run, made one at a time while the log is written (a <see cref="Result"/> or a <see cref="SerializedResult"/>).</summary>
+    private sealed class StreamedResults(Func<IEnumerable<object>> results) : List<Result>
+    {
+        public IEnumerable<object> Stream() => results();
     }
 
     /// <summary>Writes <see cref="StreamedResults"/> as the array of results, each serialized as the SDK does.</summary>
@@ -221,7 +260,15 @@ internal sealed class SarifFormatter : IReportFormatter
             writer.WriteStartArray();
             foreach (var result in ((StreamedResults)value!).Stream())
             {
-                serializer.Serialize(writer, result);
+                if (result is SerializedResult serialized)
+                {
+                    // Serialized at the top level: its inner lines move in to the depth of the results array's items.
+                    writer.WriteRawValue(serialized.Json.Replace("\n", ResultIndentation, StringComparison.Ordinal));
+                }
+                else
+                {
+                    serializer.Serialize(writer, result);
+                }
             }
 
             writer.WriteEndArray();
@@ -257,7 +304,7 @@ internal sealed class SarifFormatter : IReportFormatter
     public static string Fingerprint(string ruleId, string path, string flaggedText, int occurrence)
     {
         var input = $"{ruleId}\n{path}\n{flaggedText}\n{occurrence.ToString(CultureInfo.InvariantCulture)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..32];
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..FingerprintLength];
     }
 
     /// <summary>The flagged lines of a finding with white space runs collapsed, so indentation and line moves do not change it.</summary>

@@ -47,6 +47,10 @@ public sealed class ConfigurationResolver
     private readonly ConcurrentDictionary<string, Lazy<FileConfiguration>> _byPath = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<(ImmutableArray<DockerLintConfigFile> DockerLint, HadolintConfigFile? Hadolint)>> _byDirectory = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<Diagnostic> _diagnostics = [];
+    private int _folders;
+
+    /// <summary>Folders whose configuration <see cref="Forget"/> keeps before it drops them with their files.</summary>
+    internal const int MaxFoldersKept = 4096;
 
     /// <summary>Creates a resolver over <paramref name="rules"/> (for rule IDs and aliases).</summary>
     /// <param name="rules">Every rule and syntax diagnostic configuration may name.</param>
@@ -72,21 +76,30 @@ public sealed class ConfigurationResolver
     }
 
     /// <summary>
-    /// Drops what was worked out for the file at <paramref name="path"/> (its rules' states, and which
-    /// configuration files its folder lacks), so that a run over many files holds only those in progress
-    /// and the folders' configuration files; a later <see cref="For"/> works it out again, the same.
+    /// Drops what was worked out for the file at <paramref name="path"/> (its rules' states, and, once more
+    /// than <see cref="MaxFoldersKept"/> folders are known, which configuration files its folder lacks), so
+    /// that a run over many files holds only those in progress, a bounded number of folders and the
+    /// configuration files that exist; a later <see cref="For"/> works it out again, the same.
     /// Configuration files that exist stay read (each is read once).
     /// </summary>
     public void Forget(string path)
     {
         var full = Path.GetFullPath(path, _settings.CurrentDirectory);
         _byPath.TryRemove(full, out _);
-        if (Path.GetDirectoryName(full) is not { } directory)
+
+        // Folder results are kept while there are few of them: files come in path order, so the next file
+        // is usually in the same folder, and working its folder out again would look for every
+        // configuration file again. Past the bound, a forgotten file's folder is dropped too.
+        if (Volatile.Read(ref _folders) <= MaxFoldersKept || Path.GetDirectoryName(full) is not { } directory)
         {
             return;
         }
 
-        _byDirectory.TryRemove(directory, out _);
+        if (_byDirectory.TryRemove(directory, out _))
+        {
+            Interlocked.Decrement(ref _folders);
+        }
+
         foreach (var name in DockerLintConfigFile.FileNames)
         {
             RemoveAbsent(_dockerLintFiles, Path.Combine(directory, name), lazy => lazy.Value is null);
@@ -149,6 +162,7 @@ public sealed class ConfigurationResolver
 
     private (ImmutableArray<DockerLintConfigFile>, HadolintConfigFile?) DiscoverUncached(string start)
     {
+        Interlocked.Increment(ref _folders);
         var dockerLint = new List<DockerLintConfigFile>();
         HadolintConfigFile? hadolint = null;
         if (_settings.ConfigFile is { } explicitFile && LoadDockerLint(Path.GetFullPath(explicitFile, _settings.CurrentDirectory)) is { } given)
