@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using DockerLint.Cli.Caching;
 using DockerLint.Parser.Compose;
+using DockerLint.Parser.Compose.Schema;
 using DockerLint.Parser.Context;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Syntax;
@@ -92,6 +93,25 @@ internal static class LintRunner
     /// <summary>Analyses <paramref name="items"/> into <paramref name="sink"/>; <paramref name="problems"/> holds what discovery already found wrong.</summary>
     public static RunOutcome Run(IReadOnlyList<WorkItem> items, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, IEnumerable<ToolProblem> problems, IFindingSink sink)
     {
+        // The Compose schema is loaded once per process, and that takes a while: start it now, beside the
+        // engine's set-up and the reading of configuration files, rather than when the first project needs it.
+        if (items.Any(i => i.Kind == FileKind.Compose))
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(
+                static _ =>
+                {
+                    try
+                    {
+                        ComposeSchemaValidator.LoadSchema();
+                    }
+                    catch (Exception)
+                    {
+                        // Reported where the schema is used, as without this head start.
+                    }
+                },
+                null);
+        }
+
         var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null, InlineSuppressions = options.InlineSuppressions });
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -22,6 +22,12 @@ namespace DockerLint.Parser.Compose.Schema;
 /// </summary>
 public static class ComposeSchemaValidator
 {
+    /// <summary>
+    /// Loads the Compose schema now (it is loaded once per process, on first use); a caller that knows
+    /// Compose files are coming calls it on another thread so the load overlaps other work.
+    /// </summary>
+    public static void LoadSchema() => _ = ComposeSchema.Instance;
+
     /// <summary>Validates one document (the root of a Compose file).</summary>
     /// <returns>DC0010 and DC0011 diagnostics, in the order of their position in the file.</returns>
     public static ImmutableArray<Diagnostic> Validate(YamlNode document) => Validate(document, ComposeSchemaMemo.Shared);
