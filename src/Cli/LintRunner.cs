@@ -90,32 +90,20 @@ internal static class LintRunner
     /// <summary>Work items analysed ahead of the one being written, per core: enough to keep every core busy behind a slow file.</summary>
     private const int WindowPerCore = 32;
 
+    private static int s_schemaRequested;
+
     /// <summary>Analyses <paramref name="items"/> into <paramref name="sink"/>; <paramref name="problems"/> holds what discovery already found wrong.</summary>
     public static RunOutcome Run(IReadOnlyList<WorkItem> items, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, IEnumerable<ToolProblem> problems, IFindingSink sink)
     {
-        // The Compose schema is loaded once per process, and that takes a while: start it now, beside the
-        // engine's set-up and the reading of configuration files, rather than when the first project needs it.
-        if (items.Any(i => i.Kind == FileKind.Compose))
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(
-                static _ =>
-                {
-                    try
-                    {
-                        ComposeSchemaValidator.LoadSchema();
-                    }
-                    catch (Exception)
-                    {
-                        // Reported where the schema is used, as without this head start.
-                    }
-                },
-                null);
-        }
 
         var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null, InlineSuppressions = options.InlineSuppressions });
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var run = new RunContext(engine, options, environment, standardInput, new SourceCache(environment.ReadFile), BuildResolver(options, environment, recorder: null), byId, OpenCache(options, rules, environment));
+        if (run.Cache is null && items.Any(i => i.Kind == FileKind.Compose))
+        {
+            StartLoadingSchema();
+        }
         sink.Begin(rules, engine.ActiveRules.Select(r => r.Id).Concat(AnalyzerEngine.SyntaxRules.Select(r => r.Id)).ToImmutableHashSet(StringComparer.Ordinal));
 
         // The configuration files that apply, read before the first finding is written, so that their own
@@ -455,6 +443,33 @@ internal static class LintRunner
         }
     }
 
+    /// <summary>
+    /// Starts loading the Compose schema on a pool thread, once per process: it is loaded on first use and
+    /// takes a while, so a run that will validate Compose files starts it early (at the start of a run
+    /// without the cache, at the first Compose project the cache cannot answer), beside other work.
+    /// </summary>
+    private static void StartLoadingSchema()
+    {
+        if (Interlocked.Exchange(ref s_schemaRequested, 1) != 0)
+        {
+            return;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static _ =>
+            {
+                try
+                {
+                    ComposeSchemaValidator.LoadSchema();
+                }
+                catch (Exception)
+                {
+                    // Reported where the schema is used, as without this head start.
+                }
+            },
+            null);
+    }
+
     /// <summary>Analyses one work item (or takes its findings from the cache); never throws for bad input.</summary>
     private static ItemResult Analyze(WorkItem item, RunContext run)
     {
@@ -465,6 +480,11 @@ internal static class LintRunner
         if (cacheable && cache!.TryGet(item) is { } hit)
         {
             return FromCache(hit, options, environment, sources, byId);
+        }
+
+        if (item.Kind == FileKind.Compose)
+        {
+            StartLoadingSchema();
         }
 
         var recorder = cacheable ? new InputRecorder() : null;

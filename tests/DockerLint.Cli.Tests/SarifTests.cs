@@ -147,6 +147,35 @@ public sealed class SarifTests
         Assert.That(Run(log).GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean(), Is.True, "a cut is not a failure");
     }
 
+    [TestCase(int.MaxValue)]
+    [TestCase(3)]
+    [TestCase(1)]
+    public void Results_serialized_as_files_are_written_give_the_same_log(int limit)
+    {
+        var dir = CliHarness.TempDir();
+        var file = Path.Combine(dir, "Dockerfile");
+        File.WriteAllText(file, "FROM a\nX\nY\nZ\n");
+        var findings = new[]
+        {
+            FormatTests.Finding(Severity.Note, "note \"quoted\"\nand a line break", file),
+            FormatTests.Finding(Severity.Note, "second note", file),
+            FormatTests.Finding(Severity.Error, "error", file) with { Id = "DF0001" },
+            FormatTests.Finding(Severity.Warning, "warning", file) with { Id = "DF0005" },
+            FormatTests.Finding(Severity.Error, "another error", file) with { Id = "DF0001" },
+        };
+        string Log(bool early)
+        {
+            var output = new StringWriter();
+            new SarifFormatter { ResultLimit = limit, SerializeEarly = early }.Write(FormatTests.Report(findings), new FormatContext(new ReportPaths(dir, dir), false), output);
+            return output.ToString();
+        }
+
+        var early = Log(early: true);
+        using var log = AssertValid(early);
+        Assert.That(Run(log).GetProperty("results").GetArrayLength(), Is.EqualTo(Math.Min(limit, findings.Length)));
+        Assert.That(early, Is.EqualTo(Log(early: false)), "results serialized early are written exactly as the serializer writes them in place");
+    }
+
     [Test]
     public void Tags_are_capped_at_GitHubs_limit()
     {

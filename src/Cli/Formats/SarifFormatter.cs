@@ -55,6 +55,9 @@ internal sealed class SarifFormatter : IReportFormatter
     /// <summary>Results before the cap; tests lower it to exercise truncation.</summary>
     internal int ResultLimit { get; init; } = MaxResults;
 
+    /// <summary>Serializes results as files are written (see <c>Writer.File</c>); tests turn it off to compare.</summary>
+    internal bool SerializeEarly { get; init; } = true;
+
     /// <inheritdoc />
     public IReportWriter Begin(ReportStart start, FormatContext context, TextWriter writer) => new Writer(this, start, context, writer);
 
@@ -76,6 +79,8 @@ internal sealed class SarifFormatter : IReportFormatter
         private readonly int[] _counts = new int[Categories];
         private readonly Dictionary<string, int> _ruleIndex;
         private readonly JsonSerializer _serializer = Serializer();
+        private readonly bool _early;
+        private int _serializedEarly;
 
         public Writer(SarifFormatter formatter, ReportStart start, FormatContext context, TextWriter output)
         {
@@ -83,6 +88,7 @@ internal sealed class SarifFormatter : IReportFormatter
             _context = context;
             _output = output;
             _limit = formatter.ResultLimit;
+            _early = formatter.SerializeEarly;
             _ruleIndex = start.Rules.Take(MaxRules).Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
         }
 
@@ -100,12 +106,16 @@ internal sealed class SarifFormatter : IReportFormatter
                 var fingerprint = Fingerprint(finding.Id, artifact.Uri.OriginalString, text, occurrence);
 
                 // The result is serialized now, while the analysis of later files keeps the other cores
-                // busy, rather than all at the end. Past the cap's worth of results, the ones that end up
-                // kept are serialized at the end instead, so a run with far more results than it writes
-                // does not serialize them all.
-                var serialized = _results.Count < _limit ? Serialize(Result(finding, fingerprint, _ruleIndex, _context.Paths, _start.BaselineApplied)) : "";
+                // busy, rather than all at the end — unless results that rank before it already fill the
+                // cap (it cannot be kept), or the cap's worth were serialized early already: in a run with
+                // far more results than it writes, the ones that end up kept are serialized at the end.
+                var category = Category(finding);
+                var serialized = _early && _serializedEarly < _limit && RankingBefore(category) < _limit
+                    ? Serialize(Result(finding, fingerprint, _ruleIndex, _context.Paths, _start.BaselineApplied))
+                    : "";
+                _serializedEarly += serialized.Length > 0 ? 1 : 0;
                 _results.Add(finding, fingerprint + serialized);
-                _counts[Category(finding)]++;
+                _counts[category]++;
             }
         }
 
@@ -199,6 +209,18 @@ internal sealed class SarifFormatter : IReportFormatter
         public void Dispose() => _results.Dispose();
 
         private static int Category(Finding finding) => (finding.Suppression is null ? 0 : 3) + (2 - (int)finding.Severity);
+
+        /// <summary>How many results so far rank before those of <paramref name="category"/> under the cap.</summary>
+        private int RankingBefore(int category)
+        {
+            var before = 0;
+            for (var c = 0; c < category; c++)
+            {
+                before += _counts[c];
+            }
+
+            return before;
+        }
 
         private IEnumerable<object> Kept(int[] keep, Dictionary<string, Rule> rules, Dictionary<string, int> ruleIndex)
         {
