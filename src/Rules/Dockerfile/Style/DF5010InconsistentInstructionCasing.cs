@@ -90,7 +90,11 @@ public sealed class DF5010InconsistentInstructionCasing : DockerfileRule
     }
 
     // Keywords are ASCII: read in the source, without copying them or building their upper- and lower-case forms.
-    private static bool IsUpper(SourceText source, TextSpan span)
+    private static bool IsUpper(SourceText source, TextSpan span) => IsInOneCase(source, span, upper: true);
+
+    private static bool IsLower(SourceText source, TextSpan span) => IsInOneCase(source, span, upper: false);
+
+    private static bool IsInOneCase(SourceText source, TextSpan span, bool upper)
     {
         for (var i = span.Start; i < span.End; i++)
         {
@@ -98,30 +102,10 @@ public sealed class DF5010InconsistentInstructionCasing : DockerfileRule
             if (!char.IsAscii(c))
             {
                 var text = source.ToString(span);
-                return text == text.ToUpperInvariant();
+                return text == (upper ? text.ToUpperInvariant() : text.ToLowerInvariant());
             }
 
-            if (char.IsAsciiLetterLower(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsLower(SourceText source, TextSpan span)
-    {
-        for (var i = span.Start; i < span.End; i++)
-        {
-            var c = source[i];
-            if (!char.IsAscii(c))
-            {
-                var text = source.ToString(span);
-                return text == text.ToLowerInvariant();
-            }
-
-            if (char.IsAsciiLetterUpper(c))
+            if (upper ? char.IsAsciiLetterLower(c) : char.IsAsciiLetterUpper(c))
             {
                 return false;
             }
