@@ -128,8 +128,6 @@ internal sealed class SarifFormatter : IReportFormatter
                 notifications.Add(Note(FailureLevel.Warning, $"Only the first {MaxRules:N0} rules are listed (GitHub's limit per run); {_start.Rules.Length - MaxRules:N0} were left out."));
             }
 
-            var ruleIndex = _ruleIndex;
-
             // Over the cap, the results kept are the reported ones before the suppressed ones, the most severe,
             // then the first in report order, as GitHub would show them: every result of the categories before
             // the one the cap falls in, and the first ones of that category.
@@ -154,7 +152,7 @@ internal sealed class SarifFormatter : IReportFormatter
                     notification.Locations = [new Location { PhysicalLocation = new PhysicalLocation { ArtifactLocation = Artifact(problem.Path, _context.Paths) } }];
                 }
 
-                if (problem.RuleId is not null && ruleIndex.TryGetValue(problem.RuleId, out var index))
+                if (problem.RuleId is not null && _ruleIndex.TryGetValue(problem.RuleId, out var index))
                 {
                     notification.AssociatedRule = new ReportingDescriptorReference { Id = problem.RuleId, Index = index };
                 }
@@ -188,7 +186,7 @@ internal sealed class SarifFormatter : IReportFormatter
                     [SourceRootId] = new ArtifactLocation { Uri = _context.Paths.SourceRootUri },
                 },
                 AutomationDetails = new RunAutomationDetails { Id = "dockerlint/" },
-                Results = new StreamedResults(() => Kept(keep, byId, ruleIndex)),
+                Results = new StreamedResults(() => Kept(keep, byId)),
                 ColumnKind = ColumnKind.Utf16CodeUnits,
             };
 
@@ -222,7 +220,7 @@ internal sealed class SarifFormatter : IReportFormatter
             return before;
         }
 
-        private IEnumerable<object> Kept(int[] keep, Dictionary<string, Rule> rules, Dictionary<string, int> ruleIndex)
+        private IEnumerable<object> Kept(int[] keep, Dictionary<string, Rule> rules)
         {
             var left = (int[])keep.Clone();
             foreach (var (finding, extra) in _results.Read(rules))
@@ -233,7 +231,7 @@ internal sealed class SarifFormatter : IReportFormatter
                     left[category]--;
                     yield return extra.Length > FingerprintLength
                         ? new SerializedResult(extra[FingerprintLength..])
-                        : Result(finding, extra, ruleIndex, _context.Paths, _start.BaselineApplied);
+                        : Result(finding, extra, _ruleIndex, _context.Paths, _start.BaselineApplied);
                 }
             }
         }
