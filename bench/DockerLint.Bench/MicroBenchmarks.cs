@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using DockerLint.Parser.Compose;
 using DockerLint.Parser.Compose.Model;
+using DockerLint.Parser.Compose.Schema;
+using DockerLint.Parser.Compose.Yaml;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Syntax;
 using DockerLint.Rules.Engine;
@@ -97,6 +99,49 @@ public class ComposeLoaderBenchmarks
     /// </summary>
     [Benchmark]
     public int LoadValuesSeenBefore() => InMemoryCorpus.LoadComposeProjects().Sum(p => p.Services.Length);
+
+    /// <summary>The YAML part of <see cref="Load"/> alone: every Compose file read into YAML nodes.</summary>
+    [Benchmark]
+    public int Yaml() => InMemoryCorpus.ComposeFiles.Sum(f => YamlLoader.Load(InMemoryCorpus.ComposeFolder[f], f).Documents.Length);
+
+    /// <summary>The schema part of <see cref="Load"/> alone, as in a first run (memo emptied before each iteration): every document of every file, read beforehand.</summary>
+    [Benchmark]
+    public int Schema()
+    {
+        var memo = new ComposeSchemaMemo();
+        return _documents.Sum(d => ComposeSchemaValidator.Validate(d, memo).Length);
+    }
+
+    /// <summary>
+    /// NJsonSchema's own validator, without the memo, over the JSON values of every document converted
+    /// beforehand: the least the schema part can cost on values never seen before while NJsonSchema is the validator.
+    /// </summary>
+    [Benchmark]
+    public int NJsonSchemaAlone()
+    {
+        var validator = new NJsonSchema.Validation.JsonSchemaValidator();
+        return _values.Sum(v => validator.Validate(v, ComposeSchema.Instance).Count);
+    }
+
+    private Newtonsoft.Json.Linq.JToken[] _values = [];
+
+    /// <summary>Converts the documents <see cref="NJsonSchemaAlone"/> validates.</summary>
+    [GlobalSetup(Target = nameof(NJsonSchemaAlone))]
+    public void ConvertDocuments()
+    {
+        ReadDocuments();
+        _values = [.. _documents.Select(d => ComposeJsonDocument.Create(d).Root)];
+    }
+
+    private YamlNode[] _documents = [];
+
+    /// <summary>Reads the documents <see cref="Schema"/> validates.</summary>
+    [GlobalSetup(Target = nameof(Schema))]
+    public void ReadDocuments()
+    {
+        Setup();
+        _documents = [.. InMemoryCorpus.ComposeFiles.SelectMany(f => YamlLoader.Load(InMemoryCorpus.ComposeFolder[f], f).Documents)];
+    }
 }
 
 /// <summary>The rule engine over models and projects built beforehand, on one thread.</summary>

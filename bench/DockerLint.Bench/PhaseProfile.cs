@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DockerLint.Parser.Compose.Model;
+using DockerLint.Parser.Compose.Schema;
+using DockerLint.Parser.Compose.Yaml;
 using DockerLint.Parser.Model;
 using DockerLint.Parser.Syntax;
 using DockerLint.Rules.Engine;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DockerLint.Bench;
 
@@ -40,6 +43,8 @@ internal static class PhaseProfile
             text.Append(CultureInfo.InvariantCulture, $"{name,-64} {Time(action),8:0} ms {allocated / 1e6,8:0} MB allocated\n");
         }
 
+        AppendComposeBreakdown(text);
+
         var all = new AnalyzerEngine(options: new EngineOptions { IncludePreview = true, IncludeDisabledByDefault = true });
         text.Append(CultureInfo.InvariantCulture, $"{"rule engine, all rules, Dockerfiles",-64} {Time(() => Analyze(all, models, [])),8:0} ms\n");
         text.Append(CultureInfo.InvariantCulture, $"{"rule engine, all rules, Compose",-64} {Time(() => Analyze(all, [], projects)),8:0} ms\n\n");
@@ -57,6 +62,58 @@ internal static class PhaseProfile
 
         Console.Write(text);
         return 0;
+    }
+
+    /// <summary>The Compose loader's parts on their own: YAML, the JSON value, NJsonSchema (first run and values seen before), the YAML traps.</summary>
+    private static void AppendComposeBreakdown(StringBuilder text)
+    {
+        var sources = InMemoryCorpus.ComposeFiles.Select(f => new YamlSource(f, SourceText.From(InMemoryCorpus.ComposeFolder[f]))).ToArray();
+        YamlFile[] files = [];
+        var documents = new List<YamlNode>();
+        var parts = new (string Name, Action Action)[]
+        {
+            ("  Compose YAML (YamlDotNet events, our nodes)", () => files = [.. sources.Select(s => YamlLoader.Load(s))]),
+            ("  Compose JSON values and shapes", () =>
+            {
+                documents = [.. files.SelectMany(f => f.Documents)];
+                var memo = new ComposeSchemaMemo();
+                foreach (var document in documents)
+                {
+                    ComposeJsonDocument.Create(document, memo);
+                }
+            }),
+            ("  Compose schema, first run (memo emptied)", () =>
+            {
+                var memo = new ComposeSchemaMemo();
+                foreach (var document in documents)
+                {
+                    ComposeSchemaValidator.Validate(document, memo);
+                }
+            }),
+            ("  Compose schema, values seen before", () =>
+            {
+                foreach (var document in documents)
+                {
+                    ComposeSchemaValidator.Validate(document, ComposeSchemaMemo.Shared);
+                }
+            }),
+            ("  Compose YAML traps", () =>
+            {
+                foreach (var document in documents)
+                {
+                    YamlTraps.Find(document);
+                }
+            }),
+        };
+
+        foreach (var (name, action) in parts)
+        {
+            action();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            action();
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            text.Append(CultureInfo.InvariantCulture, $"{name,-64} {Time(action),8:0} ms {allocated / 1e6,8:0} MB allocated\n");
+        }
     }
 
     private static void Analyze(AnalyzerEngine engine, DockerfileModel[] models, ComposeProject[] projects)
