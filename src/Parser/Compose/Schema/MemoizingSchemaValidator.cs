@@ -73,7 +73,9 @@ internal sealed class MemoizingSchemaValidator : JsonSchemaValidator
                 return s_invalid;
         }
 
-        var errors = base.Validate(token, schema, schemaType, propertyName, propertyPath);
+        // A verdict needs no paths: an empty one spares NJsonSchema building a path string for every
+        // property of every subschema it visits (it appends to the path it is given).
+        var errors = base.Validate(token, schema, schemaType, propertyName, _verdictOnly ? "" : propertyPath);
         _memo.Record(schema, shape, errors.Count == 0);
         return errors;
     }
