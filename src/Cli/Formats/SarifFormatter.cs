@@ -40,9 +40,6 @@ internal sealed class SarifFormatter : IReportFormatter
     /// <summary>The length of a fingerprint (see <see cref="Fingerprint"/>).</summary>
     private const int FingerprintLength = 32;
 
-    /// <summary>A line break and the indentation of an item of <c>runs[0].results</c> in the indented log (four levels of two spaces).</summary>
-    private const string ResultIndentation = "\n        ";
-
     /// <summary>The key of our entry in <c>partialFingerprints</c>.</summary>
     public const string FingerprintKey = "dockerlint/v1";
 
@@ -78,6 +75,7 @@ internal sealed class SarifFormatter : IReportFormatter
         private readonly Spool _results = new();
         private readonly int[] _counts = new int[Categories];
         private readonly Dictionary<string, int> _ruleIndex;
+        private readonly SarifResultWriter _resultWriter;
         private readonly JsonSerializer _serializer = Serializer();
         private readonly bool _early;
         private int _serializedEarly;
@@ -90,6 +88,7 @@ internal sealed class SarifFormatter : IReportFormatter
             _limit = formatter.ResultLimit;
             _early = formatter.SerializeEarly;
             _ruleIndex = start.Rules.Take(MaxRules).Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
+            _resultWriter = new SarifResultWriter(_ruleIndex, context.Paths, start.BaselineApplied);
         }
 
         public void File(FileReport file, SourceCache sources)
@@ -99,22 +98,21 @@ internal sealed class SarifFormatter : IReportFormatter
             var occurrences = new Dictionary<(string, string), int>();
             foreach (var finding in findings)
             {
-                var artifact = Artifact(finding.Path, _context.Paths);
+                var artifact = _resultWriter.Artifact(finding.Path);
                 var text = NormalizedLines(finding, sources);
                 var occurrence = occurrences.GetValueOrDefault((finding.Id, text));
                 occurrences[(finding.Id, text)] = occurrence + 1;
-                var fingerprint = Fingerprint(finding.Id, artifact.Uri.OriginalString, text, occurrence);
+                var fingerprint = Fingerprint(finding.Id, artifact.OriginalUri, text, occurrence);
 
                 // The result is serialized now, while the analysis of later files keeps the other cores
                 // busy, rather than all at the end — unless results that rank before it already fill the
                 // cap (it cannot be kept), or the cap's worth were serialized early already: in a run with
                 // far more results than it writes, the ones that end up kept are serialized at the end.
+                // The spool keeps the result's JSON text (an object, so it starts with '{'), or else its fingerprint.
                 var category = Category(finding);
-                var serialized = _early && _serializedEarly < _limit && RankingBefore(category) < _limit
-                    ? Serialize(Result(finding, fingerprint, _ruleIndex, _context.Paths, _start.BaselineApplied))
-                    : "";
-                _serializedEarly += serialized.Length > 0 ? 1 : 0;
-                _results.Add(finding, fingerprint + serialized);
+                var early = _early && _serializedEarly < _limit && RankingBefore(category) < _limit;
+                _serializedEarly += early ? 1 : 0;
+                _results.Add(finding, early ? _resultWriter.Write(finding, fingerprint) : fingerprint);
                 _counts[category]++;
             }
         }
@@ -220,7 +218,8 @@ internal sealed class SarifFormatter : IReportFormatter
             return before;
         }
 
-        private IEnumerable<object> Kept(int[] keep, Dictionary<string, Rule> rules)
+        /// <summary>The JSON text of each result kept, in report order: written early (see <see cref="File"/>) or now.</summary>
+        private IEnumerable<string> Kept(int[] keep, Dictionary<string, Rule> rules)
         {
             var left = (int[])keep.Clone();
             foreach (var (finding, extra) in _results.Read(rules))
@@ -229,44 +228,27 @@ internal sealed class SarifFormatter : IReportFormatter
                 if (left[category] > 0)
                 {
                     left[category]--;
-                    yield return extra.Length > FingerprintLength
-                        ? new SerializedResult(extra[FingerprintLength..])
-                        : Result(finding, extra, _ruleIndex, _context.Paths, _start.BaselineApplied);
+                    yield return extra.StartsWith('{') ? extra : _resultWriter.Write(finding, extra);
                 }
             }
         }
-
-        /// <summary>One result as indented JSON, as the log's serializer writes it at the top level.</summary>
-        private string Serialize(Result result)
-        {
-            using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented })
-            {
-                _serializer.Serialize(json, result);
-            }
-
-            return text.ToString();
-        }
     }
 
-    /// <summary>The serializer of the log: the SDK's object model, indented, with every result's level.</summary>
-    private static JsonSerializer Serializer()
+    /// <summary>The serializer of the log's skeleton: the SDK's object model, indented, with every level and rule configuration.</summary>
+    internal static JsonSerializer Serializer()
     {
         var serializer = new JsonSerializer { Formatting = Formatting.Indented, ContractResolver = new LevelAlwaysWritten() };
         serializer.Converters.Add(new StreamedResultsConverter());
         return serializer;
     }
 
-    /// <summary>A result serialized earlier (see <see cref="Writer.File"/>), written as it is.</summary>
-    private sealed record SerializedResult(string Json);
-
-    /// <summary>The results of a run, made one at a time while the log is written (a <see cref="Result"/> or a <see cref="SerializedResult"/>).</summary>
-    private sealed class StreamedResults(Func<IEnumerable<object>> results) : List<Result>
+    /// <summary>The results of a run as their JSON text (see <see cref="SarifResultWriter"/>), made one at a time while the log is written.</summary>
+    private sealed class StreamedResults(Func<IEnumerable<string>> results) : List<Result>
     {
-        public IEnumerable<object> Stream() => results();
+        public IEnumerable<string> Stream() => results();
     }
 
-    /// <summary>Writes <see cref="StreamedResults"/> as the array of results, each serialized as the SDK does.</summary>
+    /// <summary>Writes <see cref="StreamedResults"/> as the array of results, each as its text.</summary>
     private sealed class StreamedResultsConverter : JsonConverter
     {
         public override bool CanRead => false;
@@ -280,15 +262,8 @@ internal sealed class SarifFormatter : IReportFormatter
             writer.WriteStartArray();
             foreach (var result in ((StreamedResults)value!).Stream())
             {
-                if (result is SerializedResult serialized)
-                {
-                    // Serialized at the top level: its inner lines move in to the depth of the results array's items.
-                    writer.WriteRawValue(serialized.Json.Replace("\n", ResultIndentation, StringComparison.Ordinal));
-                }
-                else
-                {
-                    serializer.Serialize(writer, result);
-                }
+                // Indented for this depth already; the writer puts the comma, the line break and the indentation before it.
+                writer.WriteRawValue(result);
             }
 
             writer.WriteEndArray();
@@ -340,72 +315,6 @@ internal sealed class SarifFormatter : IReportFormatter
         return string.Join('\n', lines);
     }
 
-    private static Result Result(Finding finding, string fingerprint, Dictionary<string, int> ruleIndex, ReportPaths paths, bool baselineApplied)
-        => new()
-        {
-            RuleId = finding.Id,
-            RuleIndex = ruleIndex.GetValueOrDefault(finding.Id, -1),
-            Level = Level(finding.Severity),
-            Message = new Message { Text = finding.Message },
-            Locations =
-            [
-                new Location
-                {
-                    PhysicalLocation = new PhysicalLocation
-                    {
-                        ArtifactLocation = Artifact(finding.Path, paths),
-                        Region = new Region
-                        {
-                            StartLine = finding.StartLine,
-                            StartColumn = finding.StartColumn,
-                            EndLine = finding.EndLine,
-                            EndColumn = finding.EndColumn,
-                        },
-                    },
-                },
-            ],
-            PartialFingerprints = new Dictionary<string, string>
-            {
-                [FingerprintKey] = fingerprint,
-            },
-            Suppressions = finding.Suppression is { } suppression ? [Suppression(suppression, paths)] : null,
-            BaselineState = !baselineApplied ? BaselineState.None
-                : finding.Suppression?.Kind == FindingSuppressionKind.Baseline ? BaselineState.Unchanged : BaselineState.New,
-        };
-
-    /// <summary>
-    /// A suppression as SARIF says it: <c>inSource</c> for a comment, with the comment's place and its reason as
-    /// the justification; <c>external</c> for the baseline (a findings' store outside the source). Always accepted.
-    /// </summary>
-    private static Microsoft.CodeAnalysis.Sarif.Suppression Suppression(FindingSuppression suppression, ReportPaths paths)
-    {
-        var sarif = new Microsoft.CodeAnalysis.Sarif.Suppression
-        {
-            Kind = suppression.Kind == FindingSuppressionKind.InSource ? SuppressionKind.InSource : SuppressionKind.External,
-            Status = SuppressionStatus.Accepted,
-            Justification = suppression.Justification,
-        };
-        if (suppression.Span is { } span)
-        {
-            sarif.Location = new Location
-            {
-                PhysicalLocation = new PhysicalLocation
-                {
-                    ArtifactLocation = Artifact(suppression.Path, paths),
-                    Region = new Region
-                    {
-                        StartLine = span.Start.Line + 1,
-                        StartColumn = span.Start.Character + 1,
-                        EndLine = span.End.Line + 1,
-                        EndColumn = span.End.Character + 1,
-                    },
-                },
-            };
-        }
-
-        return sarif;
-    }
-
     private static ReportingDescriptor Descriptor(Rule rule, bool enabled)
     {
         var title = rule.Descriptor.Title.ToString(CultureInfo.InvariantCulture);
@@ -431,7 +340,8 @@ internal sealed class SarifFormatter : IReportFormatter
         return descriptor;
     }
 
-    private static ArtifactLocation Artifact(string path, ReportPaths paths)
+    /// <summary>The artifact location of <paramref name="path"/>: relative to <c>%SRCROOT%</c> with each segment escaped when under it, else absolute.</summary>
+    internal static ArtifactLocation Artifact(string path, ReportPaths paths)
     {
         if (paths.SourceRelative(path) is { } relative)
         {
