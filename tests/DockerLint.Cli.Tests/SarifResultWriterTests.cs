@@ -141,6 +141,41 @@ public sealed class SarifResultWriterTests
     }
 
     [Test]
+    public void Normalized_lines_and_fingerprints_are_what_splitting_joining_and_hashing_the_whole_text_give()
+    {
+        var seed = Environment.GetEnvironmentVariable("DOCKERLINT_PROPERTY_SEED") is { Length: > 0 } replay ? replay : Seed;
+        var spaces = Gen.OneOf(' ', ' ', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u0085', '\u1680', '\u2000', '\u2028', '\u2029', '\u3000', '\u200b', '\ufeff');
+        var text = Gen.Frequency((3, s_char), (2, spaces), (3, Gen.Int['a', 'z'].Select(i => (char)i))).Array[0, 60].Select(chars => new string(chars));
+        var cases = Gen.Select(text, Gen.Int[0, 4], Gen.Int[0, 4], Gen.Int[0, 3], Gen.Int[0, 1_000]);
+        var count = 0;
+        cases.Sample(
+            c =>
+            {
+                var (content, startLine, lines, endCharacter, occurrence) = c;
+                var path = Path.Combine(s_root, "Dockerfile");
+                var sources = new SourceCache(_ => throw new InvalidOperationException("the text is in the cache"));
+                sources.Add(path, SourceText.From(content));
+                var finding = new Finding("DF1001", Severity.Warning, "m", path, Span(startLine, 0, startLine + lines, endCharacter), null);
+
+                var last = lines > 0 && endCharacter == 0 ? startLine + lines - 1 : startLine + lines;
+                var expected = string.Join('\n', Enumerable.Range(startLine, last - startLine + 1)
+                    .Select(line => string.Join(' ', (sources.Line(path, line) ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+                var normalized = SarifFormatter.NormalizedLines(finding, sources);
+                Assert.That(normalized, Is.EqualTo(expected), content);
+
+                var input = $"DF1001\n{path}\n{normalized}\n{occurrence}";
+                var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(input)))[..32];
+                Assert.That(SarifFormatter.Fingerprint("DF1001", path, normalized, occurrence), Is.EqualTo(hash), input);
+                count++;
+            },
+            seed: seed,
+            iter: 3_000,
+            threads: 1);
+        Assert.That(SarifFormatter.Fingerprint("DF1001", new string('é', 5_000), "x", 0), Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"DF1001\n{new string('é', 5_000)}\nx\n0")))[..32]), "a long input");
+        TestContext.Out.WriteLine($"{count} generated texts compared (seed {seed})");
+    }
+
+    [Test]
     [CancelAfter(600_000)]
     public void Every_result_of_the_corpus_is_written_as_the_SDK_writes_it()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -298,21 +299,92 @@ internal sealed class SarifFormatter : IReportFormatter
     /// <param name="occurrence">How many earlier findings of the same rule, path and text the file has.</param>
     public static string Fingerprint(string ruleId, string path, string flaggedText, int occurrence)
     {
-        var input = $"{ruleId}\n{path}\n{flaggedText}\n{occurrence.ToString(CultureInfo.InvariantCulture)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..FingerprintLength];
+        // SHA-256 of "{ruleId}\n{path}\n{flaggedText}\n{occurrence}" in UTF-8; the first 16 bytes in lowercase hex.
+        var count = occurrence.ToString(CultureInfo.InvariantCulture);
+        var length = Encoding.UTF8.GetMaxByteCount(ruleId.Length + path.Length + flaggedText.Length + count.Length + 3);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var buffer = rented ?? stackalloc byte[1024];
+        var written = 0;
+        foreach (var part in (ReadOnlySpan<string>)[ruleId, "\n", path, "\n", flaggedText, "\n", count])
+        {
+            written += Encoding.UTF8.GetBytes(part, buffer[written..]);
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer[..written], hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return Convert.ToHexStringLower(hash[..(FingerprintLength / 2)]);
     }
 
     /// <summary>The flagged lines of a finding with white space runs collapsed, so indentation and line moves do not change it.</summary>
     public static string NormalizedLines(Finding finding, SourceCache sources)
     {
         var last = finding.Span.End.Line > finding.Span.Start.Line && finding.Span.End.Character == 0 ? finding.Span.End.Line - 1 : finding.Span.End.Line;
-        var lines = new List<string>();
-        for (var line = finding.Span.Start.Line; line <= last; line++)
+        if (last == finding.Span.Start.Line)
         {
-            lines.Add(string.Join(' ', (sources.Line(finding.Path, line) ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            return Collapsed(sources.Line(finding.Path, last));
         }
 
-        return string.Join('\n', lines);
+        var text = new StringBuilder();
+        for (var line = finding.Span.Start.Line; line <= last; line++)
+        {
+            if (line > finding.Span.Start.Line)
+            {
+                text.Append('\n');
+            }
+
+            AppendCollapsed(text, sources.Line(finding.Path, line));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A line's words (runs of characters that are not white space) separated by one space: what splitting on white space and joining with spaces gives.</summary>
+    private static string Collapsed(string? line)
+    {
+        if (line is null || line.Length == 0)
+        {
+            return "";
+        }
+
+        // Most lines hold no run of white space to collapse and none at either end: the line itself.
+        var plain = !char.IsWhiteSpace(line[0]) && !char.IsWhiteSpace(line[^1]);
+        for (var i = 1; plain && i < line.Length; i++)
+        {
+            plain = line[i] == ' ' ? !char.IsWhiteSpace(line[i - 1]) : !char.IsWhiteSpace(line[i]);
+        }
+
+        return plain ? line : AppendCollapsed(new StringBuilder(line.Length), line).ToString();
+    }
+
+    private static StringBuilder AppendCollapsed(StringBuilder text, string? line)
+    {
+        var start = text.Length;
+        var word = -1;
+        for (var i = 0; line is not null && i <= line.Length; i++)
+        {
+            var space = i == line.Length || char.IsWhiteSpace(line[i]);
+            if (!space && word < 0)
+            {
+                word = i;
+            }
+            else if (space && word >= 0)
+            {
+                if (text.Length > start)
+                {
+                    text.Append(' ');
+                }
+
+                text.Append(line, word, i - word);
+                word = -1;
+            }
+        }
+
+        return text;
     }
 
     private static ReportingDescriptor Descriptor(Rule rule, bool enabled)
