@@ -69,6 +69,8 @@ internal sealed class SarifFormatter : IReportFormatter
         // Reported before suppressed, then the most severe first: the order in which results are kept under the cap.
         private const int Categories = 6;
 
+        private static readonly FindingSuppression s_suppressed = new(FindingSuppressionKind.InSource, null, "", null, null);
+
         private readonly ReportStart _start;
         private readonly FormatContext _context;
         private readonly TextWriter _output;
@@ -109,11 +111,12 @@ internal sealed class SarifFormatter : IReportFormatter
                 // busy, rather than all at the end — unless results that rank before it already fill the
                 // cap (it cannot be kept), or the cap's worth were serialized early already: in a run with
                 // far more results than it writes, the ones that end up kept are serialized at the end.
-                // The spool keeps the result's JSON text (an object, so it starts with '{'), or else its fingerprint.
+                // The spool keeps the result's JSON text (an object, so it starts with '{') with only what its
+                // category is made of, or else the finding and its fingerprint.
                 var category = Category(finding);
                 var early = _early && _serializedEarly < _limit && RankingBefore(category) < _limit;
                 _serializedEarly += early ? 1 : 0;
-                _results.Add(finding, early ? _resultWriter.Write(finding, fingerprint) : fingerprint);
+                _results.Add(early ? CategoryOnly(finding) : finding, early ? _resultWriter.Write(finding, fingerprint) : fingerprint);
                 _counts[category]++;
             }
         }
@@ -206,6 +209,10 @@ internal sealed class SarifFormatter : IReportFormatter
         public void Dispose() => _results.Dispose();
 
         private static int Category(Finding finding) => (finding.Suppression is null ? 0 : 3) + (2 - (int)finding.Severity);
+
+        /// <summary>A finding with only what <see cref="Category"/> reads: what the spool needs to keep beside a result written early.</summary>
+        private static Finding CategoryOnly(Finding finding)
+            => new("", finding.Severity, "", "", default, null) { Suppression = finding.Suppression is null ? null : s_suppressed };
 
         /// <summary>How many results so far rank before those of <paramref name="category"/> under the cap.</summary>
         private int RankingBefore(int category)
