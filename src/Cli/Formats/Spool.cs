@@ -87,18 +87,45 @@ internal sealed class Spool : IDisposable
 
     private static (Finding Finding, string Extra) ReadRecord(BinaryReader reader, IReadOnlyDictionary<string, Rule> rules)
     {
-        var id = reader.ReadString();
-        var finding = new Finding(id, (Severity)reader.ReadByte(), reader.ReadString(), reader.ReadString(), ReadSpan(reader), rules.GetValueOrDefault(id));
+        var id = ReadString(reader);
+        var finding = new Finding(id, (Severity)reader.ReadByte(), ReadString(reader), ReadString(reader), ReadSpan(reader), rules.GetValueOrDefault(id));
         if (reader.ReadBoolean())
         {
             var kind = (FindingSuppressionKind)reader.ReadByte();
             var justification = ReadNullable(reader);
-            var path = reader.ReadString();
+            var path = ReadString(reader);
             LinePositionSpan? span = reader.ReadBoolean() ? ReadSpan(reader) : null;
             finding = finding with { Suppression = new FindingSuppression(kind, justification, path, span, ReadNullable(reader)) };
         }
 
-        return (finding, reader.ReadString());
+        return (finding, ReadString(reader));
+    }
+
+    /// <summary>
+    /// A string as <see cref="BinaryWriter.Write(string)"/> wrote it (its UTF-8 length, then its UTF-8 bytes),
+    /// decoded at once: <see cref="BinaryReader.ReadString"/> builds a string longer than its 128-byte buffer
+    /// in a <see cref="StringBuilder"/> first, a second copy of every long record (SARIF results written early).
+    /// </summary>
+    private static string ReadString(BinaryReader reader)
+    {
+        var length = reader.Read7BitEncodedInt();
+        if (length <= 256)
+        {
+            Span<byte> small = stackalloc byte[length];
+            reader.BaseStream.ReadExactly(small);
+            return Encoding.UTF8.GetString(small);
+        }
+
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            reader.BaseStream.ReadExactly(rented, 0, length);
+            return Encoding.UTF8.GetString(rented, 0, length);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <inheritdoc />
@@ -112,7 +139,7 @@ internal sealed class Spool : IDisposable
     private static LinePositionSpan ReadSpan(BinaryReader reader)
         => new(new LinePosition(reader.ReadInt32(), reader.ReadInt32()), new LinePosition(reader.ReadInt32(), reader.ReadInt32()));
 
-    private static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    private static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? ReadString(reader) : null;
 
     private void Write(LinePositionSpan span)
     {
