@@ -26,6 +26,7 @@ public sealed class SpoolTests
 
         Assert.That(spool.Count, Is.EqualTo(count));
         Assert.That(spool.Read(s_noRules).ToList(), Is.EqualTo(Enumerable.Range(0, count).Select(i => (Finding(i), $"extra {i}")).ToList()));
+        Assert.That(spool.ReadBuffered(s_noRules).Select(r => (r.Finding, r.Extra.ToString())).ToList(), Is.EqualTo(Enumerable.Range(0, count).Select(i => (Finding(i), $"extra {i}")).ToList()));
         foreach (var i in new[] { count - 1, 0, count / 2 })
         {
             Assert.That(spool.ReadAt(positions[i], s_noRules), Is.EqualTo(Finding(i)));
@@ -52,5 +53,6 @@ public sealed class SpoolTests
         Assert.That(read.Select(r => r.Extra), Is.EqualTo(expected));
         Assert.That(read.Select(r => r.Finding.Message), Is.EqualTo(expected));
         Assert.That(read.Select(r => r.Finding.Path), Is.EqualTo(expected.Select(t => "/repo/" + t)));
+        Assert.That(spool.ReadBuffered(s_noRules).Select(r => (r.Finding, r.Extra.ToString())).ToList(), Is.EqualTo(read), "the texts read into a reused buffer");
     }
 }

@@ -74,6 +74,7 @@ internal sealed class SarifFormatter : IReportFormatter
         private readonly ReportStart _start;
         private readonly FormatContext _context;
         private readonly TextWriter _output;
+        private readonly UnixLines _text;
         private readonly int _limit;
         private readonly Spool _results = new();
         private readonly int[] _counts = new int[Categories];
@@ -88,6 +89,7 @@ internal sealed class SarifFormatter : IReportFormatter
             _start = start;
             _context = context;
             _output = output;
+            _text = new UnixLines(output);
             _limit = formatter.ResultLimit;
             _early = formatter.SerializeEarly;
             _ruleIndex = start.Rules.Take(MaxRules).Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
@@ -188,7 +190,7 @@ internal sealed class SarifFormatter : IReportFormatter
                     [SourceRootId] = new ArtifactLocation { Uri = _context.Paths.SourceRootUri },
                 },
                 AutomationDetails = new RunAutomationDetails { Id = "dockerlint/" },
-                Results = new StreamedResults(() => Kept(keep, byId)),
+                Results = new StreamedResults(json => WriteKept(json, keep, byId)),
                 ColumnKind = ColumnKind.Utf16CodeUnits,
             };
 
@@ -199,8 +201,7 @@ internal sealed class SarifFormatter : IReportFormatter
                 Runs = [run],
             };
 
-            using var text = new UnixLines(_output);
-            using var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, CloseOutput = false };
+            using var json = new JsonTextWriter(_text) { Formatting = Formatting.Indented, CloseOutput = false };
             _serializer.Serialize(json, log);
             json.Flush();
             _output.Write('\n');
@@ -226,17 +227,29 @@ internal sealed class SarifFormatter : IReportFormatter
             return before;
         }
 
-        /// <summary>The JSON text of each result kept, in report order: written early (see <see cref="File"/>) or now.</summary>
-        private IEnumerable<string> Kept(int[] keep, Dictionary<string, Rule> rules)
+        /// <summary>
+        /// Writes each result kept, in report order, as its text: written early (see <see cref="File"/>) and copied
+        /// from the spool, or written now. <paramref name="json"/> writes what goes before each (comma, line break,
+        /// indentation) and the text goes straight to the output behind it.
+        /// </summary>
+        private void WriteKept(JsonWriter json, int[] keep, Dictionary<string, Rule> rules)
         {
             var left = (int[])keep.Clone();
-            foreach (var (finding, extra) in _results.Read(rules))
+            foreach (var (finding, extra) in _results.ReadBuffered(rules))
             {
                 var category = Category(finding);
                 if (left[category] > 0)
                 {
                     left[category]--;
-                    yield return extra.StartsWith('{') ? extra : _resultWriter.Write(finding, extra);
+                    json.WriteRawValue(null);
+                    if (extra.Span is ['{', ..])
+                    {
+                        _text.Write(extra.Span);
+                    }
+                    else
+                    {
+                        _text.Write(_resultWriter.Write(finding, extra.ToString()));
+                    }
                 }
             }
         }
@@ -250,10 +263,10 @@ internal sealed class SarifFormatter : IReportFormatter
         return serializer;
     }
 
-    /// <summary>The results of a run as their JSON text (see <see cref="SarifResultWriter"/>), made one at a time while the log is written.</summary>
-    private sealed class StreamedResults(Func<IEnumerable<string>> results) : List<Result>
+    /// <summary>The results of a run, written as their JSON text (see <see cref="SarifResultWriter"/>) one at a time while the log is written.</summary>
+    private sealed class StreamedResults(Action<JsonWriter> write) : List<Result>
     {
-        public IEnumerable<string> Stream() => results();
+        public void Write(JsonWriter writer) => write(writer);
     }
 
     /// <summary>Writes <see cref="StreamedResults"/> as the array of results, each as its text.</summary>
@@ -268,12 +281,7 @@ internal sealed class SarifFormatter : IReportFormatter
         public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
         {
             writer.WriteStartArray();
-            foreach (var result in ((StreamedResults)value!).Stream())
-            {
-                // Indented for this depth already; the writer puts the comma, the line break and the indentation before it.
-                writer.WriteRawValue(result);
-            }
-
+            ((StreamedResults)value!).Write(writer);
             writer.WriteEndArray();
         }
     }
@@ -293,6 +301,8 @@ internal sealed class SarifFormatter : IReportFormatter
         public override void Write(char value) => inner.Write(value);
 
         public override void Write(char[] buffer, int index, int count) => inner.Write(buffer, index, count);
+
+        public override void Write(ReadOnlySpan<char> buffer) => inner.Write(buffer);
 
         public override void Write(string? value) => inner.Write(value);
 

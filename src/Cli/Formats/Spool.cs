@@ -76,6 +76,33 @@ internal sealed class Spool : IDisposable
         }
     }
 
+    /// <summary>
+    /// As <see cref="Read"/>, with each record's text decoded into a buffer that is reused: it holds the text only
+    /// until the next record is read. For texts copied to the output as they are (SARIF results written early),
+    /// with no string made of each.
+    /// </summary>
+    public IEnumerable<(Finding Finding, ReadOnlyMemory<char> Extra)> ReadBuffered(IReadOnlyDictionary<string, Rule> rules)
+    {
+        _writer.Flush();
+        _stream.Position = 0;
+        using var reader = new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
+        var bytes = Array.Empty<byte>();
+        var chars = Array.Empty<char>();
+        for (var i = 0; i < Count; i++)
+        {
+            var finding = ReadFinding(reader, rules);
+            var length = reader.Read7BitEncodedInt();
+            if (bytes.Length < length)
+            {
+                bytes = new byte[Math.Max(length, 2 * bytes.Length)];
+                chars = new char[bytes.Length];
+            }
+
+            reader.BaseStream.ReadExactly(bytes, 0, length);
+            yield return (finding, chars.AsMemory(0, Encoding.UTF8.GetChars(bytes, 0, length, chars, 0)));
+        }
+    }
+
     /// <summary>The record that starts at <paramref name="position"/> (which <see cref="Add"/> returned); the spool takes no more records after this.</summary>
     public Finding ReadAt(long position, IReadOnlyDictionary<string, Rule> rules)
     {
@@ -86,6 +113,9 @@ internal sealed class Spool : IDisposable
     }
 
     private static (Finding Finding, string Extra) ReadRecord(BinaryReader reader, IReadOnlyDictionary<string, Rule> rules)
+        => (ReadFinding(reader, rules), ReadString(reader));
+
+    private static Finding ReadFinding(BinaryReader reader, IReadOnlyDictionary<string, Rule> rules)
     {
         var id = ReadString(reader);
         var finding = new Finding(id, (Severity)reader.ReadByte(), ReadString(reader), ReadString(reader), ReadSpan(reader), rules.GetValueOrDefault(id));
@@ -98,7 +128,7 @@ internal sealed class Spool : IDisposable
             finding = finding with { Suppression = new FindingSuppression(kind, justification, path, span, ReadNullable(reader)) };
         }
 
-        return (finding, ReadString(reader));
+        return finding;
     }
 
     /// <summary>
