@@ -82,6 +82,7 @@ internal sealed class SarifFormatter : IReportFormatter
         private readonly SarifResultWriter _resultWriter;
         private readonly JsonSerializer _serializer = Serializer();
         private readonly bool _early;
+        private readonly Task _warmUp;
         private int _serializedEarly;
 
         public Writer(SarifFormatter formatter, ReportStart start, FormatContext context, TextWriter output)
@@ -94,6 +95,7 @@ internal sealed class SarifFormatter : IReportFormatter
             _early = formatter.SerializeEarly;
             _ruleIndex = start.Rules.Take(MaxRules).Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
             _resultWriter = new SarifResultWriter(_ruleIndex, context.Paths, start.BaselineApplied);
+            _warmUp = Task.Run(WarmUp);
         }
 
         public void File(FileReport file, SourceCache sources)
@@ -165,42 +167,8 @@ internal sealed class SarifFormatter : IReportFormatter
             }
 
             var byId = _start.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-            var run = new Run
-            {
-                Tool = new Tool
-                {
-                    Driver = new ToolComponent
-                    {
-                        Name = ToolInfo.Name,
-                        SemanticVersion = ToolInfo.Version,
-                        InformationUri = new Uri(ToolInfo.InformationUri, UriKind.Absolute),
-                        Rules = [.. rules.Select(r => Descriptor(r, _start.ActiveRuleIds.Contains(r.Id)))],
-                    },
-                },
-                Invocations =
-                [
-                    new Invocation
-                    {
-                        ExecutionSuccessful = !summary.Incomplete,
-                        ToolExecutionNotifications = notifications,
-                    },
-                ],
-                OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
-                {
-                    [SourceRootId] = new ArtifactLocation { Uri = _context.Paths.SourceRootUri },
-                },
-                AutomationDetails = new RunAutomationDetails { Id = "dockerlint/" },
-                Results = new StreamedResults(json => WriteKept(json, keep, byId)),
-                ColumnKind = ColumnKind.Utf16CodeUnits,
-            };
-
-            var log = new SarifLog
-            {
-                SchemaUri = new Uri(SchemaUri),
-                Version = SarifVersion.Current,
-                Runs = [run],
-            };
-
+            var log = Log(rules, notifications, !summary.Incomplete, json => WriteKept(json, keep, byId));
+            _warmUp.Wait();
             using var json = new JsonTextWriter(_text) { Formatting = Formatting.Indented, CloseOutput = false };
             _serializer.Serialize(json, log);
             json.Flush();
@@ -208,6 +176,67 @@ internal sealed class SarifFormatter : IReportFormatter
         }
 
         public void Dispose() => _results.Dispose();
+
+        /// <summary>
+        /// The SDK's serializer makes its contract of each type by reflection the first time it meets the type:
+        /// ~30 ms under Native AOT, at the end of the run, when nothing else runs beside it. So a log with one
+        /// rule and a notification of every shape is serialized to nowhere on a pool thread while the files are
+        /// analysed, and the real log finds the contracts made. (A failure here changes nothing: the real log
+        /// makes what it needs, and reports its own failures.)
+        /// </summary>
+        private void WarmUp()
+        {
+            try
+            {
+                var notification = Note(FailureLevel.Error, "");
+                notification.Locations = [new Location { PhysicalLocation = new PhysicalLocation { ArtifactLocation = new ArtifactLocation { Uri = _context.Paths.SourceRootUri } } }];
+                notification.AssociatedRule = new ReportingDescriptorReference { Id = "", Index = 0 };
+                using var json = new JsonTextWriter(TextWriter.Null) { Formatting = Formatting.Indented };
+                _serializer.Serialize(json, Log(_start.Rules.Take(1), [notification], true, _ => { }));
+            }
+            catch (Exception)
+            {
+                // Nothing made in advance: the real log makes it, and fails with its own error if it must.
+            }
+        }
+
+        /// <summary>The log: the tool with <paramref name="rules"/>, one invocation, and the results <paramref name="writeResults"/> writes.</summary>
+        private SarifLog Log(IEnumerable<Rule> rules, List<Notification> notifications, bool successful, Action<JsonWriter> writeResults) => new()
+        {
+            SchemaUri = new Uri(SchemaUri),
+            Version = SarifVersion.Current,
+            Runs =
+            [
+                new Run
+                {
+                    Tool = new Tool
+                    {
+                        Driver = new ToolComponent
+                        {
+                            Name = ToolInfo.Name,
+                            SemanticVersion = ToolInfo.Version,
+                            InformationUri = new Uri(ToolInfo.InformationUri, UriKind.Absolute),
+                            Rules = [.. rules.Select(r => Descriptor(r, _start.ActiveRuleIds.Contains(r.Id)))],
+                        },
+                    },
+                    Invocations =
+                    [
+                        new Invocation
+                        {
+                            ExecutionSuccessful = successful,
+                            ToolExecutionNotifications = notifications,
+                        },
+                    ],
+                    OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
+                    {
+                        [SourceRootId] = new ArtifactLocation { Uri = _context.Paths.SourceRootUri },
+                    },
+                    AutomationDetails = new RunAutomationDetails { Id = "dockerlint/" },
+                    Results = new StreamedResults(writeResults),
+                    ColumnKind = ColumnKind.Utf16CodeUnits,
+                },
+            ],
+        };
 
         private static int Category(Finding finding) => (finding.Suppression is null ? 0 : 3) + (2 - (int)finding.Severity);
 
