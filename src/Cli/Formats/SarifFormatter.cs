@@ -180,19 +180,17 @@ internal sealed class SarifFormatter : IReportFormatter
         /// <summary>
         /// The SDK's serializer makes its contract of each type by reflection the first time it meets the type:
         /// ~30 ms under Native AOT, at the end of the run, when nothing else runs beside it. So a log with one
-        /// rule and a notification of every shape is serialized to nowhere on a pool thread while the files are
-        /// analysed, and the real log finds the contracts made. (A failure here changes nothing: the real log
-        /// makes what it needs, and reports its own failures.)
+        /// rule and no notification (the shapes every log has; a notification's own would cost a run without
+        /// any more than it saves) is serialized to nowhere on a pool thread while the files are analysed, and
+        /// the real log finds those contracts made. (A failure here changes nothing: the real log makes what it
+        /// needs, and reports its own failures.)
         /// </summary>
         private void WarmUp()
         {
             try
             {
-                var notification = Note(FailureLevel.Error, "");
-                notification.Locations = [new Location { PhysicalLocation = new PhysicalLocation { ArtifactLocation = new ArtifactLocation { Uri = _context.Paths.SourceRootUri } } }];
-                notification.AssociatedRule = new ReportingDescriptorReference { Id = "", Index = 0 };
                 using var json = new JsonTextWriter(TextWriter.Null) { Formatting = Formatting.Indented };
-                _serializer.Serialize(json, Log(_start.Rules.Take(1), [notification], true, _ => { }));
+                _serializer.Serialize(json, Log(_start.Rules.Take(1), [], true, _ => { }));
             }
             catch (Exception)
             {
