@@ -14,7 +14,8 @@ namespace DockerLint.Cli.Formats;
 /// SARIF 2.1.0, written with the SARIF SDK's object model: one run whose driver lists every rule
 /// (syntax diagnostics included) with its documentation, and one result per finding with a
 /// repository-relative location (<c>%SRCROOT%</c>), a full region and a fingerprint that survives
-/// line moves. Tool problems are the invocation's <c>toolExecutionNotifications</c>, and
+/// line moves. The results alone are written by hand, byte for byte as the SDK's serializer writes
+/// them (see <see cref="SarifResultWriter"/> for why). Tool problems are the invocation's <c>toolExecutionNotifications</c>, and
 /// <c>executionSuccessful</c> is false when there is any. The log is valid against the SARIF 2.1.0
 /// schema whatever the input, no input and only broken inputs included.
 /// </summary>
@@ -60,9 +61,10 @@ internal sealed class SarifFormatter : IReportFormatter
     public IReportWriter Begin(ReportStart start, FormatContext context, TextWriter writer) => new Writer(this, start, context, writer);
 
     /// <summary>
-    /// Computes each result's fingerprint while its file's text is at hand and spools the finding;
-    /// the log is written at the end, when the notifications (which come before the results) are
-    /// known, with the results read back one at a time from the spool.
+    /// Computes each result's fingerprint while its file's text is at hand, writes the result's text
+    /// and spools it (or, beyond what the cap can keep, the finding and its fingerprint); the log is
+    /// written at the end, when the notifications (which come before the results) are known, with the
+    /// results read back one at a time from the spool.
     /// </summary>
     private sealed class Writer : IReportWriter
     {
