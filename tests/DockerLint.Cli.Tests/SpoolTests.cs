@@ -54,5 +54,20 @@ public sealed class SpoolTests
         Assert.That(read.Select(r => r.Finding.Message), Is.EqualTo(expected));
         Assert.That(read.Select(r => r.Finding.Path), Is.EqualTo(expected.Select(t => "/repo/" + t)));
         Assert.That(spool.ReadBuffered(s_noRules).Select(r => (r.Finding, r.Extra.ToString())).ToList(), Is.EqualTo(read), "the texts read into a reused buffer");
+
+        // Added from a builder (whose chunks may split a surrogate pair), they come back the same.
+        using var built = new Spool();
+        foreach (var text in texts)
+        {
+            var builder = new System.Text.StringBuilder(16);
+            foreach (var c in text)
+            {
+                builder.Append(c);
+            }
+
+            built.Add(new Finding("DF0001", Severity.Note, text, "/repo/" + text, default, null), builder);
+        }
+
+        Assert.That(built.Read(s_noRules).ToList(), Is.EqualTo(read), "the texts added from a StringBuilder");
     }
 }

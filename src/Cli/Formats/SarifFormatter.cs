@@ -122,7 +122,15 @@ internal sealed class SarifFormatter : IReportFormatter
                 var category = Category(finding);
                 var early = _early && _serializedEarly < _limit && RankingBefore(category) < _limit;
                 _serializedEarly += early ? 1 : 0;
-                _results.Add(early ? CategoryOnly(finding) : finding, early ? _resultWriter.Write(finding, fingerprint) : fingerprint);
+                if (early)
+                {
+                    _results.Add(CategoryOnly(finding), _resultWriter.WriteText(finding, fingerprint));
+                }
+                else
+                {
+                    _results.Add(finding, fingerprint);
+                }
+
                 _counts[category]++;
             }
         }

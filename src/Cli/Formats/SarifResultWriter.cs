@@ -55,7 +55,10 @@ internal sealed class SarifResultWriter
         => _findingArtifact is { } last && last.Path == path ? last : _findingArtifact = SarifArtifact.For(path, _paths);
 
     /// <summary>The result of <paramref name="finding"/> with its fingerprint, indented at the depth of the log's results.</summary>
-    public string Write(Finding finding, string fingerprint)
+    public string Write(Finding finding, string fingerprint) => WriteText(finding, fingerprint).ToString();
+
+    /// <summary>As <see cref="Write"/>, in the writer's own buffer: it holds the text only until the next result is written.</summary>
+    public StringBuilder WriteText(Finding finding, string fingerprint)
     {
         var text = _text.Clear();
         var level = ResultDepth + 1;
@@ -110,7 +113,7 @@ internal sealed class SarifResultWriter
         }
 
         End(ResultDepth, '}');
-        return text.ToString();
+        return text;
     }
 
     /// <summary>The JSON string of a level, as the SDK writes <see cref="FailureLevel"/>.</summary>

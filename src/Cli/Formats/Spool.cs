@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis.Text;
@@ -34,6 +35,56 @@ internal sealed class Spool : IDisposable
     public long Add(Finding finding, string extra = "")
     {
         var position = _stream.Position;
+        WriteFinding(finding);
+        _writer.Write(extra);
+        return Added(position);
+    }
+
+    /// <summary>
+    /// Adds a record whose text is what <paramref name="extra"/> holds now (a SARIF result written early),
+    /// stored as <see cref="Add(Finding, string)"/> stores a string, without making one; returns where it starts.
+    /// </summary>
+    public long Add(Finding finding, StringBuilder extra)
+    {
+        var position = _stream.Position;
+        WriteFinding(finding);
+        var chars = ArrayPool<char>.Shared.Rent(extra.Length);
+        byte[]? bytes = null;
+        try
+        {
+            extra.CopyTo(0, chars, extra.Length);
+            var text = chars.AsSpan(0, extra.Length);
+            var length = Encoding.UTF8.GetByteCount(text);
+            bytes = ArrayPool<byte>.Shared.Rent(length);
+            Encoding.UTF8.GetBytes(text, bytes);
+            _writer.Write7BitEncodedInt(length);
+            _writer.Write(bytes, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            if (bytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+
+        return Added(position);
+    }
+
+    private long Added(long position)
+    {
+        Count++;
+        if (!_inFile && _stream.Length > MemoryLimit)
+        {
+            MoveToFile();
+        }
+
+        return position;
+    }
+
+    private void WriteFinding(Finding finding)
+    {
         _writer.Write(finding.Id);
         _writer.Write((byte)finding.Severity);
         _writer.Write(finding.Message);
@@ -53,15 +104,6 @@ internal sealed class Spool : IDisposable
 
             WriteNullable(suppression.Comment);
         }
-
-        _writer.Write(extra);
-        Count++;
-        if (!_inFile && _stream.Length > MemoryLimit)
-        {
-            MoveToFile();
-        }
-
-        return position;
     }
 
     /// <summary>The records in the order they were added, each finding with the rule <paramref name="rules"/> gives for its ID; the spool takes no more records after this.</summary>
@@ -146,7 +188,7 @@ internal sealed class Spool : IDisposable
             return Encoding.UTF8.GetString(small);
         }
 
-        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             reader.BaseStream.ReadExactly(rented, 0, length);
@@ -154,7 +196,7 @@ internal sealed class Spool : IDisposable
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
