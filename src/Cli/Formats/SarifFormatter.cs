@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -13,7 +14,8 @@ namespace DockerLint.Cli.Formats;
 /// SARIF 2.1.0, written with the SARIF SDK's object model: one run whose driver lists every rule
 /// (syntax diagnostics included) with its documentation, and one result per finding with a
 /// repository-relative location (<c>%SRCROOT%</c>), a full region and a fingerprint that survives
-/// line moves. Tool problems are the invocation's <c>toolExecutionNotifications</c>, and
+/// line moves. The results alone are written by hand, byte for byte as the SDK's serializer writes
+/// them (see <see cref="SarifResultWriter"/> for why). Tool problems are the invocation's <c>toolExecutionNotifications</c>, and
 /// <c>executionSuccessful</c> is false when there is any. The log is valid against the SARIF 2.1.0
 /// schema whatever the input, no input and only broken inputs included.
 /// </summary>
@@ -40,9 +42,6 @@ internal sealed class SarifFormatter : IReportFormatter
     /// <summary>The length of a fingerprint (see <see cref="Fingerprint"/>).</summary>
     private const int FingerprintLength = 32;
 
-    /// <summary>A line break and the indentation of an item of <c>runs[0].results</c> in the indented log (four levels of two spaces).</summary>
-    private const string ResultIndentation = "\n        ";
-
     /// <summary>The key of our entry in <c>partialFingerprints</c>.</summary>
     public const string FingerprintKey = "dockerlint/v1";
 
@@ -62,24 +61,30 @@ internal sealed class SarifFormatter : IReportFormatter
     public IReportWriter Begin(ReportStart start, FormatContext context, TextWriter writer) => new Writer(this, start, context, writer);
 
     /// <summary>
-    /// Computes each result's fingerprint while its file's text is at hand and spools the finding;
-    /// the log is written at the end, when the notifications (which come before the results) are
-    /// known, with the results read back one at a time from the spool.
+    /// Computes each result's fingerprint while its file's text is at hand, writes the result's text
+    /// and spools it (or, beyond what the cap can keep, the finding and its fingerprint); the log is
+    /// written at the end, when the notifications (which come before the results) are known, with the
+    /// results read back one at a time from the spool.
     /// </summary>
     private sealed class Writer : IReportWriter
     {
         // Reported before suppressed, then the most severe first: the order in which results are kept under the cap.
         private const int Categories = 6;
 
+        private static readonly FindingSuppression s_suppressed = new(FindingSuppressionKind.InSource, null, "", null, null);
+
         private readonly ReportStart _start;
         private readonly FormatContext _context;
         private readonly TextWriter _output;
+        private readonly UnixLines _text;
         private readonly int _limit;
         private readonly Spool _results = new();
         private readonly int[] _counts = new int[Categories];
         private readonly Dictionary<string, int> _ruleIndex;
+        private readonly SarifResultWriter _resultWriter;
         private readonly JsonSerializer _serializer = Serializer();
         private readonly bool _early;
+        private readonly Task _warmUp;
         private int _serializedEarly;
 
         public Writer(SarifFormatter formatter, ReportStart start, FormatContext context, TextWriter output)
@@ -87,9 +92,12 @@ internal sealed class SarifFormatter : IReportFormatter
             _start = start;
             _context = context;
             _output = output;
+            _text = new UnixLines(output);
             _limit = formatter.ResultLimit;
             _early = formatter.SerializeEarly;
             _ruleIndex = start.Rules.Take(MaxRules).Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
+            _resultWriter = new SarifResultWriter(_ruleIndex, context.Paths, start.BaselineApplied);
+            _warmUp = Task.Run(WarmUp);
         }
 
         public void File(FileReport file, SourceCache sources)
@@ -99,22 +107,30 @@ internal sealed class SarifFormatter : IReportFormatter
             var occurrences = new Dictionary<(string, string), int>();
             foreach (var finding in findings)
             {
-                var artifact = Artifact(finding.Path, _context.Paths);
+                var artifact = _resultWriter.Artifact(finding.Path);
                 var text = NormalizedLines(finding, sources);
                 var occurrence = occurrences.GetValueOrDefault((finding.Id, text));
                 occurrences[(finding.Id, text)] = occurrence + 1;
-                var fingerprint = Fingerprint(finding.Id, artifact.Uri.OriginalString, text, occurrence);
+                var fingerprint = Fingerprint(finding.Id, artifact.OriginalUri, text, occurrence);
 
                 // The result is serialized now, while the analysis of later files keeps the other cores
                 // busy, rather than all at the end — unless results that rank before it already fill the
                 // cap (it cannot be kept), or the cap's worth were serialized early already: in a run with
                 // far more results than it writes, the ones that end up kept are serialized at the end.
+                // The spool keeps the result's JSON text (an object, so it starts with '{') with only what its
+                // category is made of, or else the finding and its fingerprint.
                 var category = Category(finding);
-                var serialized = _early && _serializedEarly < _limit && RankingBefore(category) < _limit
-                    ? Serialize(Result(finding, fingerprint, _ruleIndex, _context.Paths, _start.BaselineApplied))
-                    : "";
-                _serializedEarly += serialized.Length > 0 ? 1 : 0;
-                _results.Add(finding, fingerprint + serialized);
+                var early = _early && _serializedEarly < _limit && RankingBefore(category) < _limit;
+                _serializedEarly += early ? 1 : 0;
+                if (early)
+                {
+                    _results.Add(CategoryOnly(finding), _resultWriter.WriteText(finding, fingerprint));
+                }
+                else
+                {
+                    _results.Add(finding, fingerprint);
+                }
+
                 _counts[category]++;
             }
         }
@@ -161,44 +177,9 @@ internal sealed class SarifFormatter : IReportFormatter
             }
 
             var byId = _start.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-            var run = new Run
-            {
-                Tool = new Tool
-                {
-                    Driver = new ToolComponent
-                    {
-                        Name = ToolInfo.Name,
-                        SemanticVersion = ToolInfo.Version,
-                        InformationUri = new Uri(ToolInfo.InformationUri, UriKind.Absolute),
-                        Rules = [.. rules.Select(r => Descriptor(r, _start.ActiveRuleIds.Contains(r.Id)))],
-                    },
-                },
-                Invocations =
-                [
-                    new Invocation
-                    {
-                        ExecutionSuccessful = !summary.Incomplete,
-                        ToolExecutionNotifications = notifications,
-                    },
-                ],
-                OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
-                {
-                    [SourceRootId] = new ArtifactLocation { Uri = _context.Paths.SourceRootUri },
-                },
-                AutomationDetails = new RunAutomationDetails { Id = "dockerlint/" },
-                Results = new StreamedResults(() => Kept(keep, byId)),
-                ColumnKind = ColumnKind.Utf16CodeUnits,
-            };
-
-            var log = new SarifLog
-            {
-                SchemaUri = new Uri(SchemaUri),
-                Version = SarifVersion.Current,
-                Runs = [run],
-            };
-
-            using var text = new UnixLines(_output);
-            using var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, CloseOutput = false };
+            var log = Log(rules, notifications, !summary.Incomplete, json => WriteKept(json, keep, byId));
+            _warmUp.Wait();
+            using var json = new JsonTextWriter(_text) { Formatting = Formatting.Indented, CloseOutput = false };
             _serializer.Serialize(json, log);
             json.Flush();
             _output.Write('\n');
@@ -206,7 +187,70 @@ internal sealed class SarifFormatter : IReportFormatter
 
         public void Dispose() => _results.Dispose();
 
+        /// <summary>
+        /// The SDK's serializer makes its contract of each type by reflection the first time it meets the type:
+        /// ~30 ms under Native AOT, at the end of the run, when nothing else runs beside it. So a log with one
+        /// rule and no notification (the shapes every log has; a notification's own would cost a run without
+        /// any more than it saves) is serialized to nowhere on a pool thread while the files are analysed, and
+        /// the real log finds those contracts made. (A failure here changes nothing: the real log makes what it
+        /// needs, and reports its own failures.)
+        /// </summary>
+        private void WarmUp()
+        {
+            try
+            {
+                using var json = new JsonTextWriter(TextWriter.Null) { Formatting = Formatting.Indented };
+                _serializer.Serialize(json, Log(_start.Rules.Take(1), [], true, _ => { }));
+            }
+            catch (Exception)
+            {
+                // Nothing made in advance: the real log makes it, and fails with its own error if it must.
+            }
+        }
+
+        /// <summary>The log: the tool with <paramref name="rules"/>, one invocation, and the results <paramref name="writeResults"/> writes.</summary>
+        private SarifLog Log(IEnumerable<Rule> rules, List<Notification> notifications, bool successful, Action<JsonWriter> writeResults) => new()
+        {
+            SchemaUri = new Uri(SchemaUri),
+            Version = SarifVersion.Current,
+            Runs =
+            [
+                new Run
+                {
+                    Tool = new Tool
+                    {
+                        Driver = new ToolComponent
+                        {
+                            Name = ToolInfo.Name,
+                            SemanticVersion = ToolInfo.Version,
+                            InformationUri = new Uri(ToolInfo.InformationUri, UriKind.Absolute),
+                            Rules = [.. rules.Select(r => Descriptor(r, _start.ActiveRuleIds.Contains(r.Id)))],
+                        },
+                    },
+                    Invocations =
+                    [
+                        new Invocation
+                        {
+                            ExecutionSuccessful = successful,
+                            ToolExecutionNotifications = notifications,
+                        },
+                    ],
+                    OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
+                    {
+                        [SourceRootId] = new ArtifactLocation { Uri = _context.Paths.SourceRootUri },
+                    },
+                    AutomationDetails = new RunAutomationDetails { Id = "dockerlint/" },
+                    Results = new StreamedResults(writeResults),
+                    ColumnKind = ColumnKind.Utf16CodeUnits,
+                },
+            ],
+        };
+
         private static int Category(Finding finding) => (finding.Suppression is null ? 0 : 3) + (2 - (int)finding.Severity);
+
+        /// <summary>A finding with only what <see cref="Category"/> reads: what the spool needs to keep beside a result written early.</summary>
+        private static Finding CategoryOnly(Finding finding)
+            => new("", finding.Severity, "", "", default, null) { Suppression = finding.Suppression is null ? null : s_suppressed };
 
         /// <summary>How many results so far rank before those of <paramref name="category"/> under the cap.</summary>
         private int RankingBefore(int category)
@@ -220,53 +264,49 @@ internal sealed class SarifFormatter : IReportFormatter
             return before;
         }
 
-        private IEnumerable<object> Kept(int[] keep, Dictionary<string, Rule> rules)
+        /// <summary>
+        /// Writes each result kept, in report order, as its text: written early (see <see cref="File"/>) and copied
+        /// from the spool, or written now. <paramref name="json"/> writes what goes before each (comma, line break,
+        /// indentation) and the text goes straight to the output behind it.
+        /// </summary>
+        private void WriteKept(JsonWriter json, int[] keep, Dictionary<string, Rule> rules)
         {
             var left = (int[])keep.Clone();
-            foreach (var (finding, extra) in _results.Read(rules))
+            foreach (var (finding, extra) in _results.ReadBuffered(rules))
             {
                 var category = Category(finding);
                 if (left[category] > 0)
                 {
                     left[category]--;
-                    yield return extra.Length > FingerprintLength
-                        ? new SerializedResult(extra[FingerprintLength..])
-                        : Result(finding, extra, _ruleIndex, _context.Paths, _start.BaselineApplied);
+                    json.WriteRawValue(null);
+                    if (extra.Span is ['{', ..])
+                    {
+                        _text.Write(extra.Span);
+                    }
+                    else
+                    {
+                        _text.Write(_resultWriter.Write(finding, extra.ToString()));
+                    }
                 }
             }
         }
-
-        /// <summary>One result as indented JSON, as the log's serializer writes it at the top level.</summary>
-        private string Serialize(Result result)
-        {
-            using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented })
-            {
-                _serializer.Serialize(json, result);
-            }
-
-            return text.ToString();
-        }
     }
 
-    /// <summary>The serializer of the log: the SDK's object model, indented, with every result's level.</summary>
-    private static JsonSerializer Serializer()
+    /// <summary>The serializer of the log's skeleton: the SDK's object model, indented, with every level and rule configuration.</summary>
+    internal static JsonSerializer Serializer()
     {
         var serializer = new JsonSerializer { Formatting = Formatting.Indented, ContractResolver = new LevelAlwaysWritten() };
         serializer.Converters.Add(new StreamedResultsConverter());
         return serializer;
     }
 
-    /// <summary>A result serialized earlier (see <see cref="Writer.File"/>), written as it is.</summary>
-    private sealed record SerializedResult(string Json);
-
-    /// <summary>The results of a run, made one at a time while the log is written (a <see cref="Result"/> or a <see cref="SerializedResult"/>).</summary>
-    private sealed class StreamedResults(Func<IEnumerable<object>> results) : List<Result>
+    /// <summary>The results of a run, written as their JSON text (see <see cref="SarifResultWriter"/>) one at a time while the log is written.</summary>
+    private sealed class StreamedResults(Action<JsonWriter> write) : List<Result>
     {
-        public IEnumerable<object> Stream() => results();
+        public void Write(JsonWriter writer) => write(writer);
     }
 
-    /// <summary>Writes <see cref="StreamedResults"/> as the array of results, each serialized as the SDK does.</summary>
+    /// <summary>Writes <see cref="StreamedResults"/> as the array of results, each as its text.</summary>
     private sealed class StreamedResultsConverter : JsonConverter
     {
         public override bool CanRead => false;
@@ -278,19 +318,7 @@ internal sealed class SarifFormatter : IReportFormatter
         public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
         {
             writer.WriteStartArray();
-            foreach (var result in ((StreamedResults)value!).Stream())
-            {
-                if (result is SerializedResult serialized)
-                {
-                    // Serialized at the top level: its inner lines move in to the depth of the results array's items.
-                    writer.WriteRawValue(serialized.Json.Replace("\n", ResultIndentation, StringComparison.Ordinal));
-                }
-                else
-                {
-                    serializer.Serialize(writer, result);
-                }
-            }
-
+            ((StreamedResults)value!).Write(writer);
             writer.WriteEndArray();
         }
     }
@@ -311,6 +339,8 @@ internal sealed class SarifFormatter : IReportFormatter
 
         public override void Write(char[] buffer, int index, int count) => inner.Write(buffer, index, count);
 
+        public override void Write(ReadOnlySpan<char> buffer) => inner.Write(buffer);
+
         public override void Write(string? value) => inner.Write(value);
 
         public override void Flush() => inner.Flush();
@@ -323,87 +353,92 @@ internal sealed class SarifFormatter : IReportFormatter
     /// <param name="occurrence">How many earlier findings of the same rule, path and text the file has.</param>
     public static string Fingerprint(string ruleId, string path, string flaggedText, int occurrence)
     {
-        var input = $"{ruleId}\n{path}\n{flaggedText}\n{occurrence.ToString(CultureInfo.InvariantCulture)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..FingerprintLength];
+        // SHA-256 of "{ruleId}\n{path}\n{flaggedText}\n{occurrence}" in UTF-8; the first 16 bytes in lowercase hex.
+        var count = occurrence.ToString(CultureInfo.InvariantCulture);
+        var length = Encoding.UTF8.GetMaxByteCount(ruleId.Length + path.Length + flaggedText.Length + count.Length + 3);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var buffer = rented ?? stackalloc byte[1024];
+        var written = 0;
+        foreach (var part in (ReadOnlySpan<string>)[ruleId, "\n", path, "\n", flaggedText, "\n", count])
+        {
+            written += Encoding.UTF8.GetBytes(part, buffer[written..]);
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer[..written], hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return Convert.ToHexStringLower(hash[..(FingerprintLength / 2)]);
     }
 
     /// <summary>The flagged lines of a finding with white space runs collapsed, so indentation and line moves do not change it.</summary>
     public static string NormalizedLines(Finding finding, SourceCache sources)
     {
         var last = finding.Span.End.Line > finding.Span.Start.Line && finding.Span.End.Character == 0 ? finding.Span.End.Line - 1 : finding.Span.End.Line;
-        var lines = new List<string>();
+        if (last == finding.Span.Start.Line)
+        {
+            return Collapsed(sources.Line(finding.Path, last));
+        }
+
+        var text = new StringBuilder();
         for (var line = finding.Span.Start.Line; line <= last; line++)
         {
-            lines.Add(string.Join(' ', (sources.Line(finding.Path, line) ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            if (line > finding.Span.Start.Line)
+            {
+                text.Append('\n');
+            }
+
+            AppendCollapsed(text, sources.Line(finding.Path, line));
         }
 
-        return string.Join('\n', lines);
+        return text.ToString();
     }
 
-    private static Result Result(Finding finding, string fingerprint, Dictionary<string, int> ruleIndex, ReportPaths paths, bool baselineApplied)
-        => new()
-        {
-            RuleId = finding.Id,
-            RuleIndex = ruleIndex.GetValueOrDefault(finding.Id, -1),
-            Level = Level(finding.Severity),
-            Message = new Message { Text = finding.Message },
-            Locations =
-            [
-                new Location
-                {
-                    PhysicalLocation = new PhysicalLocation
-                    {
-                        ArtifactLocation = Artifact(finding.Path, paths),
-                        Region = new Region
-                        {
-                            StartLine = finding.StartLine,
-                            StartColumn = finding.StartColumn,
-                            EndLine = finding.EndLine,
-                            EndColumn = finding.EndColumn,
-                        },
-                    },
-                },
-            ],
-            PartialFingerprints = new Dictionary<string, string>
-            {
-                [FingerprintKey] = fingerprint,
-            },
-            Suppressions = finding.Suppression is { } suppression ? [Suppression(suppression, paths)] : null,
-            BaselineState = !baselineApplied ? BaselineState.None
-                : finding.Suppression?.Kind == FindingSuppressionKind.Baseline ? BaselineState.Unchanged : BaselineState.New,
-        };
-
-    /// <summary>
-    /// A suppression as SARIF says it: <c>inSource</c> for a comment, with the comment's place and its reason as
-    /// the justification; <c>external</c> for the baseline (a findings' store outside the source). Always accepted.
-    /// </summary>
-    private static Microsoft.CodeAnalysis.Sarif.Suppression Suppression(FindingSuppression suppression, ReportPaths paths)
+    /// <summary>A line's words (runs of characters that are not white space) separated by one space: what splitting on white space and joining with spaces gives.</summary>
+    private static string Collapsed(string? line)
     {
-        var sarif = new Microsoft.CodeAnalysis.Sarif.Suppression
+        if (line is null || line.Length == 0)
         {
-            Kind = suppression.Kind == FindingSuppressionKind.InSource ? SuppressionKind.InSource : SuppressionKind.External,
-            Status = SuppressionStatus.Accepted,
-            Justification = suppression.Justification,
-        };
-        if (suppression.Span is { } span)
-        {
-            sarif.Location = new Location
-            {
-                PhysicalLocation = new PhysicalLocation
-                {
-                    ArtifactLocation = Artifact(suppression.Path, paths),
-                    Region = new Region
-                    {
-                        StartLine = span.Start.Line + 1,
-                        StartColumn = span.Start.Character + 1,
-                        EndLine = span.End.Line + 1,
-                        EndColumn = span.End.Character + 1,
-                    },
-                },
-            };
+            return "";
         }
 
-        return sarif;
+        // Most lines hold no run of white space to collapse and none at either end: the line itself.
+        var plain = !char.IsWhiteSpace(line[0]) && !char.IsWhiteSpace(line[^1]);
+        for (var i = 1; plain && i < line.Length; i++)
+        {
+            plain = line[i] == ' ' ? !char.IsWhiteSpace(line[i - 1]) : !char.IsWhiteSpace(line[i]);
+        }
+
+        return plain ? line : AppendCollapsed(new StringBuilder(line.Length), line).ToString();
+    }
+
+    private static StringBuilder AppendCollapsed(StringBuilder text, string? line)
+    {
+        var start = text.Length;
+        var word = -1;
+        for (var i = 0; line is not null && i <= line.Length; i++)
+        {
+            var space = i == line.Length || char.IsWhiteSpace(line[i]);
+            if (!space && word < 0)
+            {
+                word = i;
+            }
+            else if (space && word >= 0)
+            {
+                if (text.Length > start)
+                {
+                    text.Append(' ');
+                }
+
+                text.Append(line, word, i - word);
+                word = -1;
+            }
+        }
+
+        return text;
     }
 
     private static ReportingDescriptor Descriptor(Rule rule, bool enabled)
@@ -431,7 +466,8 @@ internal sealed class SarifFormatter : IReportFormatter
         return descriptor;
     }
 
-    private static ArtifactLocation Artifact(string path, ReportPaths paths)
+    /// <summary>The artifact location of <paramref name="path"/>: relative to <c>%SRCROOT%</c> with each segment escaped when under it, else absolute.</summary>
+    internal static ArtifactLocation Artifact(string path, ReportPaths paths)
     {
         if (paths.SourceRelative(path) is { } relative)
         {
