@@ -92,26 +92,45 @@ internal static class LintRunner
 
     private static int s_schemaRequested;
 
-    /// <summary>Analyses <paramref name="items"/> into <paramref name="sink"/>; <paramref name="problems"/> holds what discovery already found wrong.</summary>
-    public static RunOutcome Run(IReadOnlyList<WorkItem> items, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, IEnumerable<ToolProblem> problems, IFindingSink sink)
+    /// <summary>
+    /// Analyses <paramref name="files"/> (enumerated once, in path order) into <paramref name="sink"/>;
+    /// <paramref name="problems"/> holds what discovery found wrong, complete once <paramref name="files"/> is.
+    /// </summary>
+    public static RunOutcome Run(IEnumerable<SourceFile> files, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, List<ToolProblem> problems, IFindingSink sink)
     {
-
         var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null, InlineSuppressions = options.InlineSuppressions });
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var run = new RunContext(engine, options, environment, standardInput, new SourceCache(environment.ReadFile), BuildResolver(options, environment, recorder: null), byId, OpenCache(options, rules, environment));
-        if (run.Cache is null && items.Any(i => i.Kind == FileKind.Compose))
-        {
-            StartLoadingSchema();
-        }
         sink.Begin(rules, engine.ActiveRules.Select(r => r.Id).Concat(AnalyzerEngine.SyntaxRules.Select(r => r.Id)).ToImmutableHashSet(StringComparer.Ordinal));
 
-        // The configuration files that apply, read before the first finding is written, so that their own
-        // problems (DF0090-DF0093) take their place in path order.
-        foreach (var file in items.SelectMany(i => i.Files).Where(f => !f.IsStandardInput))
+        // One pass over the files: the configuration files that apply are read before the first finding is
+        // written, so that their own problems (DF0090-DF0093) take their place in path order; the Compose
+        // files are kept (there are few) and the Dockerfiles' paths only, front-coded (a few bytes each).
+        var composeFiles = new List<SourceFile>();
+        var dockerfiles = new PathList();
+        SourceFile? standardInputDockerfile = null;
+        foreach (var file in files)
         {
-            options.Configuration?.For(file.Path);
-            options.Configuration?.Forget(file.Path);
+            if (!file.IsStandardInput)
+            {
+                options.Configuration?.For(file.Path);
+                options.Configuration?.Forget(file.Path);
+            }
+
+            if (file.Kind == FileKind.Compose)
+            {
+                composeFiles.Add(file);
+                if (run.Cache is null)
+                {
+                    StartLoadingSchema();
+                }
+            }
+            else
+            {
+                dockerfiles.Add(file.Path);
+                standardInputDockerfile = file.IsStandardInput ? file : standardInputDockerfile;
+            }
         }
 
         // Compose projects first: the Dockerfiles their services build are linted too (once each,
@@ -121,17 +140,17 @@ internal static class LintRunner
         // reports once, with the message of the first project in path order.
         using var pending = new PendingFiles(run.Sources, options.Configuration, sink, byId);
         var allProblems = new List<ToolProblem>(problems);
-        var composeItems = items.Where(i => i.Kind == FileKind.Compose).ToList();
+        var composeItems = SourceFiles.Group(composeFiles);
         var built = new Dictionary<string, string>(s_paths);
         InOrder(
-            composeItems.Count,
-            i =>
+            composeItems,
+            item =>
             {
-                var result = Analyze(composeItems[i], run);
+                var result = Analyze(item, run);
 
                 // Their texts are read again if a format needs them (as for a cache hit): they would otherwise
                 // wait in memory for their place among the Dockerfiles. Standard input cannot be read again.
-                foreach (var path in result.Sources.Where(p => !composeItems[i].Files.Any(f => f.IsStandardInput && f.Path == p)))
+                foreach (var path in result.Sources.Where(p => !item.Files.Any(f => f.IsStandardInput && f.Path == p)))
                 {
                     run.Sources.Defer(path, () => ReadAgain(path, FileKind.Compose, options, environment));
                 }
@@ -149,37 +168,70 @@ internal static class LintRunner
                 allProblems.AddRange(result.Problems);
             });
 
-        var dockerfileItems = items
-            .Where(i => i.Kind == FileKind.Dockerfile)
-            .Select(i => !i.Files[0].IsStandardInput && built.TryGetValue(environment.FullPath(i.Path), out var b) ? i with { BuildContext = b } : i)
-            .ToList();
-        var named = dockerfileItems.Where(i => !i.Files[0].IsStandardInput).Select(i => environment.FullPath(i.Path)).ToHashSet(s_paths);
-        dockerfileItems.AddRange(built
-            .Where(b => !named.Contains(b.Key))
-            .Select(b => new WorkItem(FileKind.Dockerfile, [new SourceFile(b.Key, FileKind.Dockerfile)], b.Value)));
-
-        // A Dockerfile's findings are in the Dockerfile: analysed in the order of their paths, they come out in report order.
-        var keys = dockerfileItems.Select(i => environment.FullPath(i.Path)).ToArray();
-        var order = Enumerable.Range(0, keys.Length).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray();
-        var fileCount = composeItems.Sum(i => i.Files.Count) + dockerfileItems.Count;
-
         var configurationFindings = ConfigurationFindings(options, byId, environment);
         pending.Add(configurationFindings, deduplicate: false);
 
+        // A Dockerfile's findings are in the Dockerfile: analysed in the order of their paths, they come out in report order.
+        var dockerfileCount = 0;
         InOrder(
-            order.Length,
-            i => Analyze(dockerfileItems[order[i]], run),
-            (i, result) =>
+            DockerfileItems(dockerfiles, standardInputDockerfile, built, environment).Select(item => { dockerfileCount++; return item; }),
+            item => Analyze(item.Item, run),
+            (item, result) =>
             {
                 pending.Add(result);
                 allProblems.AddRange(result.Problems);
-                pending.WriteThrough(keys[order[i]]);
+                pending.WriteThrough(item.Key);
             });
 
         // Configuration files first read while analysing (a Compose include in another folder) come last.
         pending.Add([.. ConfigurationFindings(options, byId, environment).Except(configurationFindings)], deduplicate: false);
         pending.WriteAll();
-        return new RunOutcome([.. allProblems.Distinct().Order(ToolProblem.Order)], fileCount);
+        return new RunOutcome([.. allProblems.Distinct().Order(ToolProblem.Order)], composeItems.Sum(i => i.Files.Count) + dockerfileCount);
+    }
+
+    /// <summary>
+    /// The Dockerfile work items in order of their full paths (equal paths: the named one first): the
+    /// Dockerfiles found, each with the build context of the first Compose service that builds it, and
+    /// the Dockerfiles services build that were not found.
+    /// </summary>
+    private static IEnumerable<(WorkItem Item, string Key)> DockerfileItems(PathList dockerfiles, SourceFile? standardInput, Dictionary<string, string> built, CliEnvironment environment)
+    {
+        var named = new HashSet<string>(s_paths);
+        if (built.Count > 0)
+        {
+            foreach (var path in dockerfiles)
+            {
+                if (path != standardInput?.Path && built.ContainsKey(environment.FullPath(path)))
+                {
+                    named.Add(environment.FullPath(path));
+                }
+            }
+        }
+
+        using var extra = built
+            .Where(b => !named.Contains(b.Key))
+            .Select(b => (Item: new WorkItem(FileKind.Dockerfile, [new SourceFile(b.Key, FileKind.Dockerfile)], b.Value), Key: environment.FullPath(b.Key)))
+            .OrderBy(b => b.Key, StringComparer.Ordinal)
+            .GetEnumerator();
+        var hasExtra = extra.MoveNext();
+        foreach (var path in dockerfiles)
+        {
+            var key = environment.FullPath(path);
+            while (hasExtra && string.CompareOrdinal(extra.Current.Key, key) < 0)
+            {
+                yield return extra.Current;
+                hasExtra = extra.MoveNext();
+            }
+
+            var file = path == standardInput?.Path ? standardInput : new SourceFile(path, FileKind.Dockerfile);
+            yield return (new WorkItem(FileKind.Dockerfile, [file], !file.IsStandardInput && built.TryGetValue(key, out var context) ? context : null), key);
+        }
+
+        while (hasExtra)
+        {
+            yield return extra.Current;
+            hasExtra = extra.MoveNext();
+        }
     }
 
     private static readonly StringComparer s_paths = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
@@ -337,18 +389,20 @@ internal static class LintRunner
     }
 
     /// <summary>
-    /// Runs <paramref name="analyze"/> for 0 to <paramref name="count"/> - 1 on every core and hands each
-    /// result to <paramref name="consume"/> on the calling thread, in index order, as soon as it and every
-    /// one before it are done. Workers run at most a window of items ahead of the one consumed, so the
-    /// results waiting are bounded whatever the count.
+    /// Runs <paramref name="analyze"/> on the items of <paramref name="source"/> on every core and hands each
+    /// result to <paramref name="consume"/> on the calling thread, in the source's order, as soon as it and
+    /// every one before it are done. Workers take items from the source (one at a time, under a lock) at
+    /// most a window ahead of the one consumed, so the items and results held are bounded whatever the count.
     /// </summary>
-    private static void InOrder(int count, Func<int, ItemResult> analyze, Action<int, ItemResult> consume)
+    private static void InOrder<T>(IEnumerable<T> source, Func<T, ItemResult> analyze, Action<T, ItemResult> consume)
     {
-        var results = new ItemResult?[count];
-        var gate = new object();
         var window = Math.Max(1, Environment.ProcessorCount) * WindowPerCore;
+        var done = new (T Item, ItemResult Result)?[window];
+        var gate = new object();
+        using var items = source.GetEnumerator();
         var next = 0;
         var consumed = 0;
+        var exhausted = false;
         var stop = false;
         Exception? failure = null;
 
@@ -357,15 +411,35 @@ internal static class LintRunner
             while (true)
             {
                 int i;
+                T item;
                 lock (gate)
                 {
-                    while (!stop && next < count && next - consumed >= window)
+                    while (!stop && !exhausted && next - consumed >= window)
                     {
                         Monitor.Wait(gate);
                     }
 
-                    if (stop || next >= count)
+                    if (stop || exhausted)
                     {
+                        return;
+                    }
+
+                    try
+                    {
+                        if (!items.MoveNext())
+                        {
+                            exhausted = true;
+                            Monitor.PulseAll(gate);
+                            return;
+                        }
+
+                        item = items.Current;
+                    }
+                    catch (Exception e)
+                    {
+                        failure ??= e;
+                        stop = true;
+                        Monitor.PulseAll(gate);
                         return;
                     }
 
@@ -375,7 +449,7 @@ internal static class LintRunner
                 ItemResult result;
                 try
                 {
-                    result = analyze(i);
+                    result = analyze(item);
                 }
                 catch (Exception e)
                 {
@@ -391,39 +465,39 @@ internal static class LintRunner
 
                 lock (gate)
                 {
-                    results[i] = result;
+                    done[i % window] = (item, result);
                     Monitor.PulseAll(gate);
                 }
             }
         }
 
-        var workers = Enumerable.Range(0, Math.Min(Math.Max(1, Environment.ProcessorCount), Math.Max(1, count)))
+        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
             .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
         try
         {
-            for (var i = 0; i < count; i++)
+            for (var i = 0; ; i++)
             {
-                ItemResult result;
+                (T Item, ItemResult Result) finished;
                 lock (gate)
                 {
-                    while (results[i] is null && failure is null)
+                    while (done[i % window] is null && failure is null && !(exhausted && i >= next))
                     {
                         Monitor.Wait(gate);
                     }
 
-                    if (failure is not null)
+                    if (failure is not null || done[i % window] is null)
                     {
                         break;
                     }
 
-                    result = results[i]!;
-                    results[i] = null;
+                    finished = done[i % window]!.Value;
+                    done[i % window] = null;
                     consumed = i + 1;
                     Monitor.PulseAll(gate);
                 }
 
-                consume(i, result);
+                consume(finished.Item, finished.Result);
             }
         }
         finally
