@@ -101,7 +101,7 @@ internal static class LintRunner
         var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null, InlineSuppressions = options.InlineSuppressions });
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var run = new RunContext(engine, options, environment, standardInput, new SourceCache(environment.ReadFile), BuildResolver(options, environment, recorder: null), byId, OpenCache(options, rules, environment));
+        var run = new RunContext(engine, options, environment, standardInput, new SourceCache(environment.ReadFile), byId, OpenCache(options, rules, environment));
         sink.Begin(rules, engine.ActiveRules.Select(r => r.Id).Concat(AnalyzerEngine.SyntaxRules.Select(r => r.Id)).ToImmutableHashSet(StringComparer.Ordinal));
 
         // One pass over the files: the configuration files that apply are read before the first finding is
@@ -140,10 +140,14 @@ internal static class LintRunner
         // reports once, with the message of the first project in path order.
         using var pending = new PendingFiles(run.Sources, options.Configuration, sink, byId);
         var allProblems = new List<ToolProblem>(problems);
-        var composeItems = SourceFiles.Group(composeFiles);
+        var composeItems = new Queue<WorkItem>(SourceFiles.Group(composeFiles));
+        var composeFileCount = composeItems.Sum(i => i.Files.Count);
+        composeFiles.Clear();
+        composeFiles.TrimExcess();
+        var readCompose = (string path) => ReadAgain(path, FileKind.Compose, options, environment);
         var built = new Dictionary<string, string>(s_paths);
         InOrder(
-            composeItems,
+            Drain(composeItems),
             item =>
             {
                 var result = Analyze(item, run);
@@ -152,7 +156,7 @@ internal static class LintRunner
                 // wait in memory for their place among the Dockerfiles. Standard input cannot be read again.
                 foreach (var path in result.Sources.Where(p => !item.Files.Any(f => f.IsStandardInput && f.Path == p)))
                 {
-                    run.Sources.Defer(path, () => ReadAgain(path, FileKind.Compose, options, environment));
+                    run.Sources.Defer(path, readCompose);
                 }
 
                 return result;
@@ -186,7 +190,16 @@ internal static class LintRunner
         // Configuration files first read while analysing (a Compose include in another folder) come last.
         pending.Add([.. ConfigurationFindings(options, byId, environment).Except(configurationFindings)], deduplicate: false);
         pending.WriteAll();
-        return new RunOutcome([.. allProblems.Distinct().Order(ToolProblem.Order)], composeItems.Sum(i => i.Files.Count) + dockerfileCount);
+        return new RunOutcome([.. allProblems.Distinct().Order(ToolProblem.Order)], composeFileCount + dockerfileCount);
+    }
+
+    /// <summary>The items of <paramref name="queue"/>, each let go as it is taken.</summary>
+    private static IEnumerable<T> Drain<T>(Queue<T> queue)
+    {
+        while (queue.TryDequeue(out var item))
+        {
+            yield return item;
+        }
     }
 
     /// <summary>
@@ -242,7 +255,7 @@ internal static class LintRunner
 
     /// <summary>What every work item of a run shares.</summary>
     private sealed record RunContext(
-        AnalyzerEngine Engine, AnalysisOptions Options, CliEnvironment Environment, byte[]? StandardInput, SourceCache Sources, ComposeBuildResolver Builds, Dictionary<string, Rule> ById, ResultCache? Cache);
+        AnalyzerEngine Engine, AnalysisOptions Options, CliEnvironment Environment, byte[]? StandardInput, SourceCache Sources, Dictionary<string, Rule> ById, ResultCache? Cache);
 
     /// <summary>What one work item gave: findings in report form, tool problems, the Dockerfiles its Compose services build, and the files it read.</summary>
     private sealed record ItemResult(IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Suppressed, IReadOnlyList<ToolProblem> Problems, IReadOnlyList<(string Context, string Dockerfile)> Builds, IReadOnlyList<string> Sources);
@@ -255,7 +268,7 @@ internal static class LintRunner
     {
         private readonly SortedDictionary<string, Pending> _files = new(StringComparer.Ordinal);
         private readonly Formats.Spool _spool = new();
-        private readonly Dictionary<string, List<long>> _spooled = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<long>?> _spooled = new(StringComparer.Ordinal);
         private string[]? _spooledOrder;
         private int _nextSpooled;
 
@@ -267,7 +280,8 @@ internal static class LintRunner
         {
             foreach (var path in result.Sources)
             {
-                Spooled(path);
+                // A file without findings is remembered without a list: it is still reported, in its place.
+                _spooled.TryAdd(path, null);
             }
 
             foreach (var finding in result.Findings.Concat(result.Suppressed))
@@ -280,10 +294,10 @@ internal static class LintRunner
 
         private List<long> Spooled(string path)
         {
-            if (!_spooled.TryGetValue(path, out var records))
+            if (!_spooled.TryGetValue(path, out var records) || records is null)
             {
                 records = [];
-                _spooled.Add(path, records);
+                _spooled[path] = records;
             }
 
             return records;
@@ -337,7 +351,7 @@ internal static class LintRunner
                     // In project order: the first project's finding wins.
                     _nextSpooled++;
                     _spooled.Remove(path, out var records);
-                    foreach (var record in records!)
+                    foreach (var record in records ?? [])
                     {
                         var finding = _spool.ReadAt(record, rules);
                         if (seen.Add((finding.Id, finding.Span)))
@@ -547,7 +561,7 @@ internal static class LintRunner
     /// <summary>Analyses one work item (or takes its findings from the cache); never throws for bad input.</summary>
     private static ItemResult Analyze(WorkItem item, RunContext run)
     {
-        var (engine, options, environment, standardInput, sources, builds, byId, cache) = run;
+        var (engine, options, environment, standardInput, sources, byId, cache) = run;
 
         // Standard input is never cached: it has no file to check for changes.
         var cacheable = cache is not null && !item.Files.Any(f => f.IsStandardInput);
@@ -573,8 +587,10 @@ internal static class LintRunner
         using var budget = new CancellationTokenSource(options.TimeoutPerFile);
         try
         {
-            // With the cache each item resolves its builds itself, so that every file it reads is recorded.
-            var itemResolver = recorder is null ? builds : BuildResolver(options, environment, recorder);
+            // Each item resolves its builds itself: with the cache, so that every file it reads is recorded;
+            // always, so that the Dockerfiles a project's services build are parsed for that project and let
+            // go with it, not kept for the whole run (a Dockerfile built by several projects is read by each).
+            var itemResolver = item.Kind == FileKind.Compose ? BuildResolver(options, environment, recorder) : ComposeBuildResolver.None;
             Analyze(item, engine, options, environment, standardInput, sources, itemResolver, recorder, itemSources, diagnostics, itemProblems, suppressed, itemBuilds, budget.Token);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
@@ -633,7 +649,7 @@ internal static class LintRunner
     {
         foreach (var (path, kind) in hit.Sources)
         {
-            sources.AddDeferred(path, () => ReadAgain(path, kind, options, environment));
+            sources.AddDeferred(path, p => ReadAgain(p, kind, options, environment));
         }
 
         return new ItemResult(
