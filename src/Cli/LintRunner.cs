@@ -138,13 +138,13 @@ internal static class LintRunner
         // findings wait in a spool for their place in path order among the Dockerfiles'.
         // One finding per rule and place: a file reached from two Compose projects (include, extends)
         // reports once, with the message of the first project in path order.
-        using var pending = new PendingFiles(run.Sources, options.Configuration, sink, byId);
+        var readCompose = (string path) => ReadAgain(path, FileKind.Compose, options, environment);
+        using var pending = new PendingFiles(run.Sources, readCompose, options.Configuration, sink, byId);
         var allProblems = new List<ToolProblem>(problems);
         var composeItems = new Queue<WorkItem>(SourceFiles.Group(composeFiles));
         var composeFileCount = composeItems.Sum(i => i.Files.Count);
         composeFiles.Clear();
         composeFiles.TrimExcess();
-        var readCompose = (string path) => ReadAgain(path, FileKind.Compose, options, environment);
         var built = new Dictionary<string, string>(s_paths);
         InOrder(
             Drain(composeItems),
@@ -152,11 +152,12 @@ internal static class LintRunner
             {
                 var result = Analyze(item, run);
 
-                // Their texts are read again if a format needs them (as for a cache hit): they would otherwise
-                // wait in memory for their place among the Dockerfiles. Standard input cannot be read again.
+                // Their texts are let go, and read again when their turn comes if a format needs them (as for a
+                // cache hit): they would otherwise wait in memory for their place among the Dockerfiles.
+                // Standard input cannot be read again.
                 foreach (var path in result.Sources.Where(p => !item.Files.Any(f => f.IsStandardInput && f.Path == p)))
                 {
-                    run.Sources.Defer(path, readCompose);
+                    run.Sources.Remove(path);
                 }
 
                 return result;
@@ -264,44 +265,42 @@ internal static class LintRunner
     /// Findings waiting for their place in path order, per file, deduplicated by rule and place; written
     /// to the sink (and the file's text and configuration forgotten) once no work item still running can add to them.
     /// </summary>
-    private sealed class PendingFiles(SourceCache sources, ConfigurationResolver? configuration, IFindingSink sink, IReadOnlyDictionary<string, Rule> rules) : IDisposable
+    private sealed class PendingFiles(SourceCache sources, Func<string, SourceText?> readCompose, ConfigurationResolver? configuration, IFindingSink sink, IReadOnlyDictionary<string, Rule> rules) : IDisposable
     {
         private readonly SortedDictionary<string, Pending> _files = new(StringComparer.Ordinal);
         private readonly Formats.Spool _spool = new();
-        private readonly Dictionary<string, List<long>?> _spooled = new(StringComparer.Ordinal);
-        private string[]? _spooledOrder;
-        private int _nextSpooled;
+        private readonly SpoolIndex _spooled = new();
+        private IEnumerator<(string Path, bool Source, List<long> Records)>? _spooledOrder;
+        private bool _spooledLeft;
 
         /// <summary>
         /// Keeps a Compose project's findings (which wait for the Dockerfiles' that sort before them) in a
-        /// temporary spool, remembering only where each file's records are; called in project order.
+        /// temporary spool, each file's one after another, remembering only where they are; called in project order.
         /// </summary>
         public void Spool(ItemResult result)
         {
-            foreach (var path in result.Sources)
-            {
-                // A file without findings is remembered without a list: it is still reported, in its place.
-                _spooled.TryAdd(path, null);
-            }
-
+            var byPath = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+            var paths = new List<string>(result.Sources);
             foreach (var finding in result.Findings.Concat(result.Suppressed))
             {
-                Spooled(finding.Path).Add(_spool.Add(finding));
+                if (!byPath.TryGetValue(finding.Path, out var findings))
+                {
+                    byPath.Add(finding.Path, findings = []);
+                    paths.Add(finding.Path);
+                }
+
+                findings.Add(finding);
+            }
+
+            var sourceSet = result.Sources.ToHashSet(StringComparer.Ordinal);
+            foreach (var path in paths.Distinct(StringComparer.Ordinal))
+            {
+                var records = byPath.TryGetValue(path, out var findings) ? findings.ConvertAll(f => _spool.Add(f)) : [];
+                _spooled.Add(path, sourceSet.Contains(path), records);
             }
         }
 
         public void Dispose() => _spool.Dispose();
-
-        private List<long> Spooled(string path)
-        {
-            if (!_spooled.TryGetValue(path, out var records) || records is null)
-            {
-                records = [];
-                _spooled[path] = records;
-            }
-
-            return records;
-        }
 
         public void Add(ItemResult result)
         {
@@ -340,18 +339,30 @@ internal static class LintRunner
 
         private void Write(Func<string, bool> due)
         {
-            _spooledOrder ??= [.. _spooled.Keys.Order(StringComparer.Ordinal)];
+            if (_spooledOrder is null)
+            {
+                _spooledOrder = _spooled.InPathOrder().GetEnumerator();
+                _spooledLeft = _spooledOrder.MoveNext();
+            }
+
             while (Next() is { } path && due(path))
             {
                 var findings = new List<Finding>();
                 var suppressed = new List<Finding>();
                 var seen = new HashSet<(string Id, LinePositionSpan Span)>();
-                if (_nextSpooled < _spooledOrder.Length && _spooledOrder[_nextSpooled] == path)
+                if (_spooledLeft && _spooledOrder.Current.Path == path)
                 {
+                    // A file a Compose project read: its text is read again if a format needs it (as for a
+                    // cache hit) rather than kept while it waited. Standard input's text was kept.
+                    var (_, source, records) = _spooledOrder.Current;
+                    _spooledLeft = _spooledOrder.MoveNext();
+                    if (source)
+                    {
+                        sources.AddDeferred(path, readCompose);
+                    }
+
                     // In project order: the first project's finding wins.
-                    _nextSpooled++;
-                    _spooled.Remove(path, out var records);
-                    foreach (var record in records ?? [])
+                    foreach (var record in records)
                     {
                         var finding = _spool.ReadAt(record, rules);
                         if (seen.Add((finding.Id, finding.Span)))
@@ -377,7 +388,7 @@ internal static class LintRunner
         private string? Next()
         {
             var inMemory = _files.Count > 0 ? _files.First().Key : null;
-            var inSpool = _nextSpooled < _spooledOrder!.Length ? _spooledOrder[_nextSpooled] : null;
+            var inSpool = _spooledLeft ? _spooledOrder!.Current.Path : null;
             return inMemory is null ? inSpool : inSpool is null || string.CompareOrdinal(inMemory, inSpool) < 0 ? inMemory : inSpool;
         }
 
@@ -399,6 +410,84 @@ internal static class LintRunner
             public List<Finding> Suppressed { get; } = [];
 
             public HashSet<(string Id, LinePositionSpan Span)> Seen { get; } = [];
+        }
+    }
+
+    /// <summary>
+    /// Where each file's records are in the Compose spool, for files that arrive in project order. Most
+    /// arrive in path order (projects are analysed in the order of their paths, and a project's findings
+    /// are mostly in its own files): those are kept front-coded in a <see cref="PathList"/>, with how many
+    /// records each has and where they are, a few bytes a file. The others (an override file after its
+    /// base file, an include in another folder, a file a later project reaches again) are kept by name.
+    /// </summary>
+    private sealed class SpoolIndex
+    {
+        private readonly PathList _inOrder = new();
+        private readonly List<int> _counts = [];
+        private readonly List<long> _records = [];
+        private readonly Dictionary<string, (bool Source, List<long> Records)> _others = new(StringComparer.Ordinal);
+        private string? _last;
+
+        /// <summary>Adds a file's records (in the order a project gave them); <paramref name="source"/> when a project read the file.</summary>
+        public void Add(string path, bool source, List<long> records)
+        {
+            if (_last is null || string.CompareOrdinal(path, _last) > 0)
+            {
+                // A count's lowest bit says whether the file was read (a source).
+                _inOrder.Add(path);
+                _counts.Add((records.Count << 1) | (source ? 1 : 0));
+                _records.AddRange(records);
+                _last = path;
+                return;
+            }
+
+            if (_others.TryGetValue(path, out var other))
+            {
+                other.Records.AddRange(records);
+                _others[path] = (other.Source || source, other.Records);
+            }
+            else
+            {
+                _others.Add(path, (source, records));
+            }
+        }
+
+        /// <summary>Every file once, in path order, with its records in the order they were added.</summary>
+        public IEnumerable<(string Path, bool Source, List<long> Records)> InPathOrder()
+        {
+            var others = _others.Keys.Order(StringComparer.Ordinal).ToList();
+            var nextOther = 0;
+            var index = 0;
+            var at = 0;
+            foreach (var path in _inOrder)
+            {
+                while (nextOther < others.Count && string.CompareOrdinal(others[nextOther], path) < 0)
+                {
+                    var (source, records) = _others[others[nextOther]];
+                    yield return (others[nextOther++], source, records);
+                }
+
+                var count = _counts[index] >> 1;
+                var inOrder = _records.GetRange(at, count);
+                var isSource = (_counts[index] & 1) != 0;
+                index++;
+                at += count;
+                if (nextOther < others.Count && others[nextOther] == path)
+                {
+                    // Reached again by later projects: their records come after.
+                    var (source, records) = _others[others[nextOther++]];
+                    inOrder.AddRange(records);
+                    isSource |= source;
+                }
+
+                yield return (path, isSource, inOrder);
+            }
+
+            while (nextOther < others.Count)
+            {
+                var (source, records) = _others[others[nextOther]];
+                yield return (others[nextOther++], source, records);
+            }
         }
     }
 
