@@ -106,8 +106,8 @@ internal static class LintRunner
 
         // One pass over the files: the configuration files that apply are read before the first finding is
         // written, so that their own problems (DF0090-DF0093) take their place in path order; the Compose
-        // files are kept (there are few) and the Dockerfiles' paths only, front-coded (a few bytes each).
-        var composeFiles = new List<SourceFile>();
+        // and Dockerfiles' paths only are kept, front-coded (a few bytes each).
+        var composeFiles = new ComposeFiles();
         var dockerfiles = new PathList();
         SourceFile? standardInputDockerfile = null;
         foreach (var file in files)
@@ -141,13 +141,9 @@ internal static class LintRunner
         var readCompose = (string path) => ReadAgain(path, FileKind.Compose, options, environment);
         using var pending = new PendingFiles(run.Sources, readCompose, options.Configuration, sink, byId);
         var allProblems = new List<ToolProblem>(problems);
-        var composeItems = new Queue<WorkItem>(SourceFiles.Group(composeFiles));
-        var composeFileCount = composeItems.Sum(i => i.Files.Count);
-        composeFiles.Clear();
-        composeFiles.TrimExcess();
         var built = new Dictionary<string, string>(s_paths);
         InOrder(
-            Drain(composeItems),
+            composeFiles.Items(),
             item =>
             {
                 var result = Analyze(item, run);
@@ -191,16 +187,7 @@ internal static class LintRunner
         // Configuration files first read while analysing (a Compose include in another folder) come last.
         pending.Add([.. ConfigurationFindings(options, byId, environment).Except(configurationFindings)], deduplicate: false);
         pending.WriteAll();
-        return new RunOutcome([.. allProblems.Distinct().Order(ToolProblem.Order)], composeFileCount + dockerfileCount);
-    }
-
-    /// <summary>The items of <paramref name="queue"/>, each let go as it is taken.</summary>
-    private static IEnumerable<T> Drain<T>(Queue<T> queue)
-    {
-        while (queue.TryDequeue(out var item))
-        {
-            yield return item;
-        }
+        return new RunOutcome([.. allProblems.Distinct().Order(ToolProblem.Order)], composeFiles.Count + dockerfileCount);
     }
 
     /// <summary>

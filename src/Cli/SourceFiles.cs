@@ -251,3 +251,75 @@ internal sealed class FoundFiles
         }
     }
 }
+
+/// <summary>
+/// The Compose files of a run, kept as their paths in a <see cref="PathList"/> (a few bytes each), and the
+/// analyses they form by the rules of <see cref="SourceFiles.Group"/>: a folder's default Compose file with
+/// its override file when both are linted, every other file alone. Only folders with an override file
+/// being linted can form a two-file project, so only their files are looked at by name.
+/// </summary>
+internal sealed class ComposeFiles
+{
+    private readonly PathList _paths = new();
+    private readonly HashSet<string> _overrides = new(StringComparer.Ordinal);
+    private SourceFile? _standardInput;
+
+    /// <summary>How many Compose files there are.</summary>
+    public int Count => _paths.Count;
+
+    /// <summary>Adds a Compose file; files come in ordinal order of path.</summary>
+    public void Add(SourceFile file)
+    {
+        _paths.Add(file.Path);
+        _standardInput = file.IsStandardInput ? file : _standardInput;
+        if (ComposeDefaultFiles.OverrideFileNames.Contains(Path.GetFileName(file.Path), StringComparer.Ordinal))
+        {
+            _overrides.Add(file.Path);
+        }
+    }
+
+    /// <summary>The work items, in order of their first file's path: what <see cref="SourceFiles.Group"/> gives for the same files.</summary>
+    public IEnumerable<WorkItem> Items()
+    {
+        var folders = _overrides.Select(p => Path.GetDirectoryName(p)!).ToHashSet(StringComparer.Ordinal);
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        var searched = new List<string>();
+        if (folders.Count > 0)
+        {
+            foreach (var path in _paths)
+            {
+                var folder = Path.GetDirectoryName(path)!;
+                if (folders.Contains(folder))
+                {
+                    members.Add(path);
+                    if (path != _standardInput?.Path && !searched.Contains(folder, StringComparer.Ordinal))
+                    {
+                        searched.Add(folder);
+                    }
+                }
+            }
+        }
+
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        var grouped = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in searched)
+        {
+            var defaults = ComposeDefaultFiles.Find(folder, fileExists: members.Contains);
+            if (defaults.Length > 1)
+            {
+                overrides[defaults[0]] = defaults[1];
+                grouped.Add(defaults[1]);
+            }
+        }
+
+        foreach (var path in _paths)
+        {
+            if (!grouped.Contains(path))
+            {
+                yield return overrides.TryGetValue(path, out var over) ? new WorkItem(FileKind.Compose, [File(path), File(over)]) : new WorkItem(FileKind.Compose, [File(path)]);
+            }
+        }
+    }
+
+    private SourceFile File(string path) => path == _standardInput?.Path ? _standardInput : new SourceFile(path, FileKind.Compose);
+}

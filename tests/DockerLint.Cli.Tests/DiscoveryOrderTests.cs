@@ -184,4 +184,34 @@ public sealed class DiscoveryOrderTests
         Assert.That(list.Count, Is.EqualTo(paths.Count));
         Assert.That(list.ToList(), Is.EqualTo(paths));
     }
+
+    [Test]
+    public void Compose_files_kept_as_paths_form_the_projects_grouping_forms()
+    {
+        string[] names = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml", "compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml", "compose.prod.yaml", "Compose.Override.yml", "stack.yml"];
+        string[] folders = ["/r", "/r/a", "/r/a.b", "/r/a/b", "/r/b", "/r/compose.yaml.d", "/r/z"];
+        var random = new Random(11);
+        for (var round = 0; round < 300; round++)
+        {
+            var paths = new HashSet<string>(StringComparer.Ordinal);
+            var count = random.Next(1, 25);
+            for (var i = 0; i < count; i++)
+            {
+                paths.Add($"{folders[random.Next(folders.Length)]}/{names[random.Next(names.Length)]}");
+            }
+
+            var ordered = paths.Order(StringComparer.Ordinal).ToList();
+            var standardInput = random.Next(3) == 0 ? ordered[random.Next(ordered.Count)] : null;
+            var files = ordered.Select(p => new SourceFile(p, FileKind.Compose, IsStandardInput: p == standardInput)).ToList();
+            var kept = new ComposeFiles();
+            foreach (var file in files)
+            {
+                kept.Add(file);
+            }
+
+            static string Show(WorkItem item) => string.Join(" + ", item.Files.Select(f => f.Path + (f.IsStandardInput ? " (stdin)" : "")));
+            Assert.That(kept.Items().Select(Show), Is.EqualTo(SourceFiles.Group(files).Select(Show)), string.Join(", ", ordered));
+            Assert.That(kept.Count, Is.EqualTo(files.Count));
+        }
+    }
 }
