@@ -105,8 +105,8 @@ internal static class LintRunner
         sink.Begin(rules, engine.ActiveRules.Select(r => r.Id).Concat(AnalyzerEngine.SyntaxRules.Select(r => r.Id)).ToImmutableHashSet(StringComparer.Ordinal));
 
         // One pass over the files: the configuration files that apply are read before the first finding is
-        // written, so that their own problems (DF0090-DF0093) take their place in path order; the Compose
-        // and Dockerfiles' paths only are kept, front-coded (a few bytes each).
+        // written, so that their own problems (DF0090-DF0093) take their place in path order; only the paths
+        // of the Compose files and of the Dockerfiles are kept, front-coded (a few bytes each).
         var composeFiles = new ComposeFiles();
         var dockerfiles = new PathList();
         SourceFile? standardInputDockerfile = null;
