@@ -17,6 +17,9 @@ internal sealed record CliBenchmarkOptions
     /// <summary>Files in the synthetic monorepo; 0 skips it.</summary>
     public int MonorepoFiles { get; init; } = 100_000;
 
+    /// <summary>A folder where the monorepos are generated once and kept for later runs; null for a temporary folder, deleted after the run.</summary>
+    public string? MonorepoFolder { get; init; }
+
     /// <summary>How the tool is published: jit (framework-dependent IL), r2r (ReadyToRun), r2r-trimmed (self-contained, trimmed, ReadyToRun) or aot (Native AOT).</summary>
     public string Variant { get; init; } = "aot";
 
@@ -62,13 +65,16 @@ internal static class CliBenchmark
             {
                 foreach (var count in new[] { options.MonorepoFiles / 10, options.MonorepoFiles })
                 {
-                    var monorepo = Path.Combine(work, $"monorepo-{count}");
-                    var (generated, generatedBytes) = Monorepo.Generate(corpus, monorepo, count);
+                    var monorepo = Path.Combine(options.MonorepoFolder is { } kept ? Path.GetFullPath(kept) : work, $"monorepo-{count}");
+                    var (generated, generatedBytes) = options.MonorepoFolder is null ? Monorepo.Generate(corpus, monorepo, count) : Monorepo.GenerateOnce(corpus, monorepo, count);
                     var output = Path.Combine(work, $"monorepo-{count}.sarif");
                     var runs = Math.Max(1, Math.Min(options.Runs, 3));
                     rows.Add(Scenario($"synthetic monorepo, {generated:N0} files, SARIF", tool, ["--format", "sarif", "--output", output, "--fail-level", "none", "--no-cache", monorepo], runs, generated, generatedBytes, count == options.MonorepoFiles ? "< 30 s wall, memory flat in file count" : "(memory reference for the row below)"));
                     rows.Add(Cat($"cat of the monorepo's {generated:N0} files (floor)", Directory.GetFiles(monorepo, "*", SearchOption.AllDirectories).ToList(), runs, generatedBytes));
-                    Directory.Delete(monorepo, recursive: true);
+                    if (options.MonorepoFolder is null)
+                    {
+                        Directory.Delete(monorepo, recursive: true);
+                    }
                 }
             }
 

@@ -7,7 +7,7 @@ using BenchmarkDotNet.Running;
 namespace DockerLint.Bench;
 
 /// <summary>
-/// <c>cli [--runs N] [--cold-runs N] [--monorepo N] [--variant jit|r2r|r2r-trimmed|aot] [--no-results]</c> measures the
+/// <c>cli [--runs N] [--cold-runs N] [--monorepo N] [--monorepo-dir DIR] [--variant jit|r2r|r2r-trimmed|aot] [--no-results]</c> measures the
 /// command-line tool; <c>micro [BenchmarkDotNet arguments]</c> runs the micro-benchmarks. Both write
 /// their section of bench/RESULTS.md.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: DockerLint.Bench cli [--runs N] [--cold-runs N] [--monorepo FILES] [--variant jit|r2r|r2r-trimmed|aot] [--no-results]");
+        Console.Error.WriteLine("usage: DockerLint.Bench cli [--runs N] [--cold-runs N] [--monorepo FILES] [--monorepo-dir DIR] [--variant jit|r2r|r2r-trimmed|aot] [--no-results]");
         Console.Error.WriteLine("       DockerLint.Bench micro [BenchmarkDotNet arguments, e.g. --filter '*Parser*' --job short]");
         Console.Error.WriteLine("       DockerLint.Bench profile [TOP]   (time per phase and per rule, one thread)");
         return 2;
@@ -51,6 +51,7 @@ internal static class Program
                 "--runs" => options with { Runs = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--cold-runs" => options with { ColdStartRuns = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--monorepo" => options with { MonorepoFiles = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--monorepo-dir" => options with { MonorepoFolder = Value() },
                 "--variant" => options with { Variant = Value() },
                 "--no-results" => options with { ResultsFile = null },
                 _ => throw new BenchmarkException($"unknown option {args[i]}"),

@@ -92,26 +92,45 @@ internal static class LintRunner
 
     private static int s_schemaRequested;
 
-    /// <summary>Analyses <paramref name="items"/> into <paramref name="sink"/>; <paramref name="problems"/> holds what discovery already found wrong.</summary>
-    public static RunOutcome Run(IReadOnlyList<WorkItem> items, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, IEnumerable<ToolProblem> problems, IFindingSink sink)
+    /// <summary>
+    /// Analyses <paramref name="files"/> (enumerated once, in path order) into <paramref name="sink"/>;
+    /// <paramref name="problems"/> holds what discovery found wrong, complete once <paramref name="files"/> is.
+    /// </summary>
+    public static RunOutcome Run(IEnumerable<SourceFile> files, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, List<ToolProblem> problems, IFindingSink sink)
     {
-
         var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null, InlineSuppressions = options.InlineSuppressions });
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
         var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var run = new RunContext(engine, options, environment, standardInput, new SourceCache(environment.ReadFile), BuildResolver(options, environment, recorder: null), byId, OpenCache(options, rules, environment));
-        if (run.Cache is null && items.Any(i => i.Kind == FileKind.Compose))
-        {
-            StartLoadingSchema();
-        }
+        var run = new RunContext(engine, options, environment, standardInput, new SourceCache(environment.ReadFile), byId, OpenCache(options, rules, environment));
         sink.Begin(rules, engine.ActiveRules.Select(r => r.Id).Concat(AnalyzerEngine.SyntaxRules.Select(r => r.Id)).ToImmutableHashSet(StringComparer.Ordinal));
 
-        // The configuration files that apply, read before the first finding is written, so that their own
-        // problems (DF0090-DF0093) take their place in path order.
-        foreach (var file in items.SelectMany(i => i.Files).Where(f => !f.IsStandardInput))
+        // One pass over the files: the configuration files that apply are read before the first finding is
+        // written, so that their own problems (DF0090-DF0093) take their place in path order; only the paths
+        // of the Compose files and of the Dockerfiles are kept, front-coded (a few bytes each).
+        var composeFiles = new ComposeFiles();
+        var dockerfiles = new PathList();
+        SourceFile? standardInputDockerfile = null;
+        foreach (var file in files)
         {
-            options.Configuration?.For(file.Path);
-            options.Configuration?.Forget(file.Path);
+            if (!file.IsStandardInput)
+            {
+                options.Configuration?.For(file.Path);
+                options.Configuration?.Forget(file.Path);
+            }
+
+            if (file.Kind == FileKind.Compose)
+            {
+                composeFiles.Add(file);
+                if (run.Cache is null)
+                {
+                    StartLoadingSchema();
+                }
+            }
+            else
+            {
+                dockerfiles.Add(file.Path);
+                standardInputDockerfile = file.IsStandardInput ? file : standardInputDockerfile;
+            }
         }
 
         // Compose projects first: the Dockerfiles their services build are linted too (once each,
@@ -119,21 +138,22 @@ internal static class LintRunner
         // findings wait in a spool for their place in path order among the Dockerfiles'.
         // One finding per rule and place: a file reached from two Compose projects (include, extends)
         // reports once, with the message of the first project in path order.
-        using var pending = new PendingFiles(run.Sources, options.Configuration, sink, byId);
+        var readCompose = (string path) => ReadAgain(path, FileKind.Compose, options, environment);
+        using var pending = new PendingFiles(run.Sources, readCompose, options.Configuration, sink, byId);
         var allProblems = new List<ToolProblem>(problems);
-        var composeItems = items.Where(i => i.Kind == FileKind.Compose).ToList();
         var built = new Dictionary<string, string>(s_paths);
         InOrder(
-            composeItems.Count,
-            i =>
+            composeFiles.Items(),
+            item =>
             {
-                var result = Analyze(composeItems[i], run);
+                var result = Analyze(item, run);
 
-                // Their texts are read again if a format needs them (as for a cache hit): they would otherwise
-                // wait in memory for their place among the Dockerfiles. Standard input cannot be read again.
-                foreach (var path in result.Sources.Where(p => !composeItems[i].Files.Any(f => f.IsStandardInput && f.Path == p)))
+                // Their texts are let go, and read again when their turn comes if a format needs them (as for a
+                // cache hit): they would otherwise wait in memory for their place among the Dockerfiles.
+                // Standard input cannot be read again.
+                foreach (var path in result.Sources.Where(p => !item.Files.Any(f => f.IsStandardInput && f.Path == p)))
                 {
-                    run.Sources.Defer(path, () => ReadAgain(path, FileKind.Compose, options, environment));
+                    run.Sources.Remove(path);
                 }
 
                 return result;
@@ -149,37 +169,70 @@ internal static class LintRunner
                 allProblems.AddRange(result.Problems);
             });
 
-        var dockerfileItems = items
-            .Where(i => i.Kind == FileKind.Dockerfile)
-            .Select(i => !i.Files[0].IsStandardInput && built.TryGetValue(environment.FullPath(i.Path), out var b) ? i with { BuildContext = b } : i)
-            .ToList();
-        var named = dockerfileItems.Where(i => !i.Files[0].IsStandardInput).Select(i => environment.FullPath(i.Path)).ToHashSet(s_paths);
-        dockerfileItems.AddRange(built
-            .Where(b => !named.Contains(b.Key))
-            .Select(b => new WorkItem(FileKind.Dockerfile, [new SourceFile(b.Key, FileKind.Dockerfile)], b.Value)));
-
-        // A Dockerfile's findings are in the Dockerfile: analysed in the order of their paths, they come out in report order.
-        var keys = dockerfileItems.Select(i => environment.FullPath(i.Path)).ToArray();
-        var order = Enumerable.Range(0, keys.Length).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray();
-        var fileCount = composeItems.Sum(i => i.Files.Count) + dockerfileItems.Count;
-
         var configurationFindings = ConfigurationFindings(options, byId, environment);
         pending.Add(configurationFindings, deduplicate: false);
 
+        // A Dockerfile's findings are in the Dockerfile: analysed in the order of their paths, they come out in report order.
+        var dockerfileCount = 0;
         InOrder(
-            order.Length,
-            i => Analyze(dockerfileItems[order[i]], run),
-            (i, result) =>
+            DockerfileItems(dockerfiles, standardInputDockerfile, built, environment).Select(item => { dockerfileCount++; return item; }),
+            item => Analyze(item.Item, run),
+            (item, result) =>
             {
                 pending.Add(result);
                 allProblems.AddRange(result.Problems);
-                pending.WriteThrough(keys[order[i]]);
+                pending.WriteThrough(item.Key);
             });
 
         // Configuration files first read while analysing (a Compose include in another folder) come last.
         pending.Add([.. ConfigurationFindings(options, byId, environment).Except(configurationFindings)], deduplicate: false);
         pending.WriteAll();
-        return new RunOutcome([.. allProblems.Distinct().Order(ToolProblem.Order)], fileCount);
+        return new RunOutcome([.. allProblems.Distinct().Order(ToolProblem.Order)], composeFiles.Count + dockerfileCount);
+    }
+
+    /// <summary>
+    /// The Dockerfile work items in order of their full paths (equal paths: the named one first): the
+    /// Dockerfiles found, each with the build context of the first Compose service that builds it, and
+    /// the Dockerfiles services build that were not found.
+    /// </summary>
+    private static IEnumerable<(WorkItem Item, string Key)> DockerfileItems(PathList dockerfiles, SourceFile? standardInput, Dictionary<string, string> built, CliEnvironment environment)
+    {
+        var named = new HashSet<string>(s_paths);
+        if (built.Count > 0)
+        {
+            foreach (var path in dockerfiles)
+            {
+                if (path != standardInput?.Path && built.ContainsKey(environment.FullPath(path)))
+                {
+                    named.Add(environment.FullPath(path));
+                }
+            }
+        }
+
+        using var extra = built
+            .Where(b => !named.Contains(b.Key))
+            .Select(b => (Item: new WorkItem(FileKind.Dockerfile, [new SourceFile(b.Key, FileKind.Dockerfile)], b.Value), Key: environment.FullPath(b.Key)))
+            .OrderBy(b => b.Key, StringComparer.Ordinal)
+            .GetEnumerator();
+        var hasExtra = extra.MoveNext();
+        foreach (var path in dockerfiles)
+        {
+            var key = environment.FullPath(path);
+            while (hasExtra && string.CompareOrdinal(extra.Current.Key, key) < 0)
+            {
+                yield return extra.Current;
+                hasExtra = extra.MoveNext();
+            }
+
+            var file = path == standardInput?.Path ? standardInput : new SourceFile(path, FileKind.Dockerfile);
+            yield return (new WorkItem(FileKind.Dockerfile, [file], !file.IsStandardInput && built.TryGetValue(key, out var context) ? context : null), key);
+        }
+
+        while (hasExtra)
+        {
+            yield return extra.Current;
+            hasExtra = extra.MoveNext();
+        }
     }
 
     private static readonly StringComparer s_paths = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
@@ -190,7 +243,7 @@ internal static class LintRunner
 
     /// <summary>What every work item of a run shares.</summary>
     private sealed record RunContext(
-        AnalyzerEngine Engine, AnalysisOptions Options, CliEnvironment Environment, byte[]? StandardInput, SourceCache Sources, ComposeBuildResolver Builds, Dictionary<string, Rule> ById, ResultCache? Cache);
+        AnalyzerEngine Engine, AnalysisOptions Options, CliEnvironment Environment, byte[]? StandardInput, SourceCache Sources, Dictionary<string, Rule> ById, ResultCache? Cache);
 
     /// <summary>What one work item gave: findings in report form, tool problems, the Dockerfiles its Compose services build, and the files it read.</summary>
     private sealed record ItemResult(IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Suppressed, IReadOnlyList<ToolProblem> Problems, IReadOnlyList<(string Context, string Dockerfile)> Builds, IReadOnlyList<string> Sources);
@@ -199,43 +252,42 @@ internal static class LintRunner
     /// Findings waiting for their place in path order, per file, deduplicated by rule and place; written
     /// to the sink (and the file's text and configuration forgotten) once no work item still running can add to them.
     /// </summary>
-    private sealed class PendingFiles(SourceCache sources, ConfigurationResolver? configuration, IFindingSink sink, IReadOnlyDictionary<string, Rule> rules) : IDisposable
+    private sealed class PendingFiles(SourceCache sources, Func<string, SourceText?> readCompose, ConfigurationResolver? configuration, IFindingSink sink, IReadOnlyDictionary<string, Rule> rules) : IDisposable
     {
         private readonly SortedDictionary<string, Pending> _files = new(StringComparer.Ordinal);
         private readonly Formats.Spool _spool = new();
-        private readonly Dictionary<string, List<long>> _spooled = new(StringComparer.Ordinal);
-        private string[]? _spooledOrder;
-        private int _nextSpooled;
+        private readonly SpoolIndex _spooled = new();
+        private IEnumerator<(string Path, bool Source, List<long> Records)>? _spooledOrder;
+        private bool _spooledLeft;
 
         /// <summary>
         /// Keeps a Compose project's findings (which wait for the Dockerfiles' that sort before them) in a
-        /// temporary spool, remembering only where each file's records are; called in project order.
+        /// temporary spool, each file's one after another, remembering only where they are; called in project order.
         /// </summary>
         public void Spool(ItemResult result)
         {
-            foreach (var path in result.Sources)
-            {
-                Spooled(path);
-            }
-
+            var byPath = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+            var paths = new List<string>(result.Sources);
             foreach (var finding in result.Findings.Concat(result.Suppressed))
             {
-                Spooled(finding.Path).Add(_spool.Add(finding));
+                if (!byPath.TryGetValue(finding.Path, out var findings))
+                {
+                    byPath.Add(finding.Path, findings = []);
+                    paths.Add(finding.Path);
+                }
+
+                findings.Add(finding);
+            }
+
+            var sourceSet = result.Sources.ToHashSet(StringComparer.Ordinal);
+            foreach (var path in paths.Distinct(StringComparer.Ordinal))
+            {
+                var records = byPath.TryGetValue(path, out var findings) ? findings.ConvertAll(f => _spool.Add(f)) : [];
+                _spooled.Add(path, sourceSet.Contains(path), records);
             }
         }
 
         public void Dispose() => _spool.Dispose();
-
-        private List<long> Spooled(string path)
-        {
-            if (!_spooled.TryGetValue(path, out var records))
-            {
-                records = [];
-                _spooled.Add(path, records);
-            }
-
-            return records;
-        }
 
         public void Add(ItemResult result)
         {
@@ -274,18 +326,30 @@ internal static class LintRunner
 
         private void Write(Func<string, bool> due)
         {
-            _spooledOrder ??= [.. _spooled.Keys.Order(StringComparer.Ordinal)];
+            if (_spooledOrder is null)
+            {
+                _spooledOrder = _spooled.InPathOrder().GetEnumerator();
+                _spooledLeft = _spooledOrder.MoveNext();
+            }
+
             while (Next() is { } path && due(path))
             {
                 var findings = new List<Finding>();
                 var suppressed = new List<Finding>();
                 var seen = new HashSet<(string Id, LinePositionSpan Span)>();
-                if (_nextSpooled < _spooledOrder.Length && _spooledOrder[_nextSpooled] == path)
+                if (_spooledLeft && _spooledOrder.Current.Path == path)
                 {
+                    // A file a Compose project read: its text is read again if a format needs it (as for a
+                    // cache hit) rather than kept while it waited. Standard input's text was kept.
+                    var (_, source, records) = _spooledOrder.Current;
+                    _spooledLeft = _spooledOrder.MoveNext();
+                    if (source)
+                    {
+                        sources.AddDeferred(path, readCompose);
+                    }
+
                     // In project order: the first project's finding wins.
-                    _nextSpooled++;
-                    _spooled.Remove(path, out var records);
-                    foreach (var record in records!)
+                    foreach (var record in records)
                     {
                         var finding = _spool.ReadAt(record, rules);
                         if (seen.Add((finding.Id, finding.Span)))
@@ -311,7 +375,7 @@ internal static class LintRunner
         private string? Next()
         {
             var inMemory = _files.Count > 0 ? _files.First().Key : null;
-            var inSpool = _nextSpooled < _spooledOrder!.Length ? _spooledOrder[_nextSpooled] : null;
+            var inSpool = _spooledLeft ? _spooledOrder!.Current.Path : null;
             return inMemory is null ? inSpool : inSpool is null || string.CompareOrdinal(inMemory, inSpool) < 0 ? inMemory : inSpool;
         }
 
@@ -337,18 +401,98 @@ internal static class LintRunner
     }
 
     /// <summary>
-    /// Runs <paramref name="analyze"/> for 0 to <paramref name="count"/> - 1 on every core and hands each
-    /// result to <paramref name="consume"/> on the calling thread, in index order, as soon as it and every
-    /// one before it are done. Workers run at most a window of items ahead of the one consumed, so the
-    /// results waiting are bounded whatever the count.
+    /// Where each file's records are in the Compose spool, for files that arrive in project order. Most
+    /// arrive in path order (projects are analysed in the order of their paths, and a project's findings
+    /// are mostly in its own files): those are kept front-coded in a <see cref="PathList"/>, with how many
+    /// records each has and where they are, a few bytes a file. The others (an override file after its
+    /// base file, an include in another folder, a file a later project reaches again) are kept by name.
     /// </summary>
-    private static void InOrder(int count, Func<int, ItemResult> analyze, Action<int, ItemResult> consume)
+    private sealed class SpoolIndex
     {
-        var results = new ItemResult?[count];
-        var gate = new object();
+        private readonly PathList _inOrder = new();
+        private readonly List<int> _counts = [];
+        private readonly List<long> _records = [];
+        private readonly Dictionary<string, (bool Source, List<long> Records)> _others = new(StringComparer.Ordinal);
+        private string? _last;
+
+        /// <summary>Adds a file's records (in the order a project gave them); <paramref name="source"/> when a project read the file.</summary>
+        public void Add(string path, bool source, List<long> records)
+        {
+            if (_last is null || string.CompareOrdinal(path, _last) > 0)
+            {
+                // A count's lowest bit says whether the file was read (a source).
+                _inOrder.Add(path);
+                _counts.Add((records.Count << 1) | (source ? 1 : 0));
+                _records.AddRange(records);
+                _last = path;
+                return;
+            }
+
+            if (_others.TryGetValue(path, out var other))
+            {
+                other.Records.AddRange(records);
+                _others[path] = (other.Source || source, other.Records);
+            }
+            else
+            {
+                _others.Add(path, (source, records));
+            }
+        }
+
+        /// <summary>Every file once, in path order, with its records in the order they were added.</summary>
+        public IEnumerable<(string Path, bool Source, List<long> Records)> InPathOrder()
+        {
+            var others = _others.Keys.Order(StringComparer.Ordinal).ToList();
+            var nextOther = 0;
+            var index = 0;
+            var at = 0;
+            foreach (var path in _inOrder)
+            {
+                while (nextOther < others.Count && string.CompareOrdinal(others[nextOther], path) < 0)
+                {
+                    var (source, records) = _others[others[nextOther]];
+                    yield return (others[nextOther++], source, records);
+                }
+
+                var count = _counts[index] >> 1;
+                var inOrder = _records.GetRange(at, count);
+                var isSource = (_counts[index] & 1) != 0;
+                index++;
+                at += count;
+                if (nextOther < others.Count && others[nextOther] == path)
+                {
+                    // Reached again by later projects: their records come after.
+                    var (source, records) = _others[others[nextOther++]];
+                    inOrder.AddRange(records);
+                    isSource |= source;
+                }
+
+                yield return (path, isSource, inOrder);
+            }
+
+            while (nextOther < others.Count)
+            {
+                var (source, records) = _others[others[nextOther]];
+                yield return (others[nextOther++], source, records);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="analyze"/> on the items of <paramref name="source"/> on every core and hands each
+    /// result to <paramref name="consume"/> on the calling thread, in the source's order, as soon as it and
+    /// every one before it are done. Workers take items from the source (one at a time, under a lock) at
+    /// most a window ahead of the one consumed, so the items and results held are bounded whatever the count.
+    /// </summary>
+    private static void InOrder<T>(IEnumerable<T> source, Func<T, ItemResult> analyze, Action<T, ItemResult> consume)
+    {
         var window = Math.Max(1, Environment.ProcessorCount) * WindowPerCore;
+        var done = new (T Item, ItemResult Result)?[window];
+        var gate = new object();
+        using var items = source.GetEnumerator();
         var next = 0;
         var consumed = 0;
+        var exhausted = false;
         var stop = false;
         Exception? failure = null;
 
@@ -357,15 +501,35 @@ internal static class LintRunner
             while (true)
             {
                 int i;
+                T item;
                 lock (gate)
                 {
-                    while (!stop && next < count && next - consumed >= window)
+                    while (!stop && !exhausted && next - consumed >= window)
                     {
                         Monitor.Wait(gate);
                     }
 
-                    if (stop || next >= count)
+                    if (stop || exhausted)
                     {
+                        return;
+                    }
+
+                    try
+                    {
+                        if (!items.MoveNext())
+                        {
+                            exhausted = true;
+                            Monitor.PulseAll(gate);
+                            return;
+                        }
+
+                        item = items.Current;
+                    }
+                    catch (Exception e)
+                    {
+                        failure ??= e;
+                        stop = true;
+                        Monitor.PulseAll(gate);
                         return;
                     }
 
@@ -375,7 +539,7 @@ internal static class LintRunner
                 ItemResult result;
                 try
                 {
-                    result = analyze(i);
+                    result = analyze(item);
                 }
                 catch (Exception e)
                 {
@@ -391,39 +555,39 @@ internal static class LintRunner
 
                 lock (gate)
                 {
-                    results[i] = result;
+                    done[i % window] = (item, result);
                     Monitor.PulseAll(gate);
                 }
             }
         }
 
-        var workers = Enumerable.Range(0, Math.Min(Math.Max(1, Environment.ProcessorCount), Math.Max(1, count)))
+        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
             .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
         try
         {
-            for (var i = 0; i < count; i++)
+            for (var i = 0; ; i++)
             {
-                ItemResult result;
+                (T Item, ItemResult Result) finished;
                 lock (gate)
                 {
-                    while (results[i] is null && failure is null)
+                    while (done[i % window] is null && failure is null && !(exhausted && i >= next))
                     {
                         Monitor.Wait(gate);
                     }
 
-                    if (failure is not null)
+                    if (failure is not null || done[i % window] is null)
                     {
                         break;
                     }
 
-                    result = results[i]!;
-                    results[i] = null;
+                    finished = done[i % window]!.Value;
+                    done[i % window] = null;
                     consumed = i + 1;
                     Monitor.PulseAll(gate);
                 }
 
-                consume(i, result);
+                consume(finished.Item, finished.Result);
             }
         }
         finally
@@ -473,7 +637,7 @@ internal static class LintRunner
     /// <summary>Analyses one work item (or takes its findings from the cache); never throws for bad input.</summary>
     private static ItemResult Analyze(WorkItem item, RunContext run)
     {
-        var (engine, options, environment, standardInput, sources, builds, byId, cache) = run;
+        var (engine, options, environment, standardInput, sources, byId, cache) = run;
 
         // Standard input is never cached: it has no file to check for changes.
         var cacheable = cache is not null && !item.Files.Any(f => f.IsStandardInput);
@@ -499,8 +663,10 @@ internal static class LintRunner
         using var budget = new CancellationTokenSource(options.TimeoutPerFile);
         try
         {
-            // With the cache each item resolves its builds itself, so that every file it reads is recorded.
-            var itemResolver = recorder is null ? builds : BuildResolver(options, environment, recorder);
+            // Each item resolves its builds itself: with the cache, so that every file it reads is recorded;
+            // always, so that the Dockerfiles a project's services build are parsed for that project and let
+            // go with it, not kept for the whole run (a Dockerfile built by several projects is read by each).
+            var itemResolver = item.Kind == FileKind.Compose ? BuildResolver(options, environment, recorder) : ComposeBuildResolver.None;
             Analyze(item, engine, options, environment, standardInput, sources, itemResolver, recorder, itemSources, diagnostics, itemProblems, suppressed, itemBuilds, budget.Token);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
@@ -559,7 +725,7 @@ internal static class LintRunner
     {
         foreach (var (path, kind) in hit.Sources)
         {
-            sources.AddDeferred(path, () => ReadAgain(path, kind, options, environment));
+            sources.AddDeferred(path, p => ReadAgain(p, kind, options, environment));
         }
 
         return new ItemResult(

@@ -288,7 +288,7 @@ internal sealed record ReportSummary
 internal sealed class SourceCache
 {
     private readonly Dictionary<string, SourceText?> _texts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Func<SourceText?>> _deferred = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<string, SourceText?>> _deferred = new(StringComparer.Ordinal);
     private readonly Func<string, byte[]> _readFile;
     private readonly Lock _lock = new();
 
@@ -312,9 +312,9 @@ internal sealed class SourceCache
 
     /// <summary>
     /// Records that a parser read <paramref name="path"/> in an earlier run (a cache hit): its text is
-    /// made by <paramref name="read"/> the first time a format asks for it, never before.
+    /// made by <paramref name="read"/> (given the path) the first time a format asks for it, never before.
     /// </summary>
-    public void AddDeferred(string path, Func<SourceText?> read)
+    public void AddDeferred(string path, Func<string, SourceText?> read)
     {
         lock (_lock)
         {
@@ -339,9 +339,10 @@ internal sealed class SourceCache
 
     /// <summary>
     /// Replaces the known text of <paramref name="path"/> with <paramref name="read"/>, which makes it
-    /// again the first time a format asks for it (a file whose findings wait long for their turn).
+    /// again (given the path) the first time a format asks for it (a file whose findings wait long for
+    /// their turn). One delegate serves every path, so a deferred file costs its entry only.
     /// </summary>
-    public void Defer(string path, Func<SourceText?> read)
+    public void Defer(string path, Func<string, SourceText?> read)
     {
         lock (_lock)
         {
@@ -376,7 +377,7 @@ internal sealed class SourceCache
         {
             if (!_texts.TryGetValue(path, out var text))
             {
-                text = _deferred.Remove(path, out var read) ? read() : Read(path);
+                text = _deferred.Remove(path, out var read) ? read(path) : Read(path);
                 _texts[path] = text;
             }
 

@@ -1,8 +1,5 @@
-using System.Security;
 using DockerLint.Parser.Compose;
 using DockerLint.Parser.Compose.Merge;
-using Microsoft.Extensions.FileSystemGlobbing;
-using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
 namespace DockerLint.Cli;
 
@@ -117,39 +114,15 @@ internal static class SourceFiles
     /// ordinal order of path; paths that do not exist and folders that cannot be read go to <paramref name="problems"/>.
     /// </summary>
     public static List<SourceFile> Find(IReadOnlyList<string> paths, DiscoveryOptions options, CliEnvironment environment, List<ToolProblem> problems)
-    {
-        var files = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        foreach (var path in paths.Count == 0 ? ["."] : paths)
-        {
-            if (path == StandardInputName)
-            {
-                var name = environment.FullPath(options.StdinFileName ?? StandardInputName);
-                var kind = options.FileType ?? (options.StdinFileName is null ? FileKind.Dockerfile : KindOf(Path.GetFileName(name)));
-                files[name] = new SourceFile(name, kind, IsStandardInput: true);
-                continue;
-            }
+        => [.. Discover(paths, options, environment, problems).InPathOrder()];
 
-            var full = environment.FullPath(path);
-            if (File.Exists(full))
-            {
-                // Named explicitly: always linted, whatever its name, and the explicit kind wins.
-                files[full] = new SourceFile(full, options.FileType ?? KindOf(Path.GetFileName(full)));
-            }
-            else if (Directory.Exists(full))
-            {
-                foreach (var found in Search(full, options, problems))
-                {
-                    files.TryAdd(found, new SourceFile(found, KindOf(Path.GetFileName(found))));
-                }
-            }
-            else
-            {
-                problems.Add(new ToolProblem(ProblemKind.MissingPath, full, "no such file or folder"));
-            }
-        }
-
-        return [.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)];
-    }
+    /// <summary>
+    /// The files named by <paramref name="paths"/> (the current folder when empty), to be enumerated in
+    /// ordinal order of path, each once: paths that do not exist go to <paramref name="problems"/> at
+    /// once, folders that cannot be read when the enumeration reaches them.
+    /// </summary>
+    public static FoundFiles Discover(IReadOnlyList<string> paths, DiscoveryOptions options, CliEnvironment environment, List<ToolProblem> problems)
+        => new(paths, options, environment, problems);
 
     /// <summary>
     /// Groups files into analyses: every Dockerfile alone; in each folder, the Compose file docker
@@ -177,59 +150,176 @@ internal static class SourceFiles
         items.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return items;
     }
+}
 
-    private static IEnumerable<string> Search(string folder, DiscoveryOptions options, List<ToolProblem> problems)
+/// <summary>
+/// The files of a run: those named explicitly, known at once, and those the named folders hold, found
+/// while <see cref="InPathOrder"/> is enumerated (each folder searched by <see cref="FolderSearch"/>),
+/// so that a search over many files holds only the folders being walked. A path named explicitly wins
+/// over the same path found in a folder, and a later explicit name over an earlier one.
+/// </summary>
+internal sealed class FoundFiles
+{
+    private readonly List<SourceFile> _named;
+    private readonly List<string> _folders = [];
+    private readonly DiscoveryOptions _options;
+    private readonly List<ToolProblem> _problems;
+
+    /// <summary>Resolves <paramref name="paths"/>; the folders among them are searched when <see cref="InPathOrder"/> is enumerated.</summary>
+    public FoundFiles(IReadOnlyList<string> paths, DiscoveryOptions options, CliEnvironment environment, List<ToolProblem> problems)
     {
-        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-        matcher.AddIncludePatterns(DefaultPatterns);
-        matcher.AddIncludePatterns(options.Include);
-        matcher.AddExcludePatterns(options.Exclude);
-        matcher.AddExclude("**/*.dockerignore");
-        var result = matcher.Execute(new SearchFolder(new DirectoryInfo(folder), problems));
-        return result.Files.Select(f => Path.GetFullPath(Path.Combine(folder, f.Path)));
+        _options = options;
+        _problems = problems;
+        var named = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        foreach (var path in paths.Count == 0 ? ["."] : paths)
+        {
+            if (path == SourceFiles.StandardInputName)
+            {
+                var name = environment.FullPath(options.StdinFileName ?? SourceFiles.StandardInputName);
+                var kind = options.FileType ?? (options.StdinFileName is null ? FileKind.Dockerfile : SourceFiles.KindOf(Path.GetFileName(name)));
+                named[name] = new SourceFile(name, kind, IsStandardInput: true);
+                continue;
+            }
+
+            var full = environment.FullPath(path);
+            if (File.Exists(full))
+            {
+                // Named explicitly: always linted, whatever its name, and the explicit kind wins.
+                named[full] = new SourceFile(full, options.FileType ?? SourceFiles.KindOf(Path.GetFileName(full)));
+            }
+            else if (Directory.Exists(full))
+            {
+                if (!_folders.Contains(full, StringComparer.Ordinal))
+                {
+                    _folders.Add(full);
+                }
+            }
+            else
+            {
+                problems.Add(new ToolProblem(ProblemKind.MissingPath, full, "no such file or folder"));
+            }
+        }
+
+        _named = [.. named.Values.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 
-    /// <summary>A folder as the globbing matcher sees it, without the folders that are never searched.</summary>
-    private sealed class SearchFolder(DirectoryInfo folder, List<ToolProblem> problems) : DirectoryInfoBase
+    /// <summary>Standard input, when it is among the files.</summary>
+    public SourceFile? StandardInput => _named.Find(f => f.IsStandardInput);
+
+    /// <summary>
+    /// Every file, each once, in ordinal order of path: the named files and each folder's search merged
+    /// as they come (each is in that order already).
+    /// </summary>
+    public IEnumerable<SourceFile> InPathOrder()
     {
-        public override string Name => folder.Name;
-
-        public override string FullName => folder.FullName;
-
-        public override DirectoryInfoBase? ParentDirectory => folder.Parent is null ? null : new SearchFolder(folder.Parent, problems);
-
-        public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
+        var sources = new List<IEnumerator<SourceFile>> { _named.GetEnumerator() };
+        sources.AddRange(_folders.Select(folder => FolderSearch.Search(folder, _options, _problems).Select(p => new SourceFile(p, SourceFiles.KindOf(Path.GetFileName(p)))).GetEnumerator()));
+        try
         {
-            FileSystemInfo[] entries;
-            try
+            // The next file of each source, the first path first; on a tie the named file (source 0) wins.
+            var heads = new PriorityQueue<int, (string Path, int Source)>(Comparer<(string Path, int Source)>.Create(static (a, b) => string.CompareOrdinal(a.Path, b.Path) is var order and not 0 ? order : a.Source.CompareTo(b.Source)));
+            for (var i = 0; i < sources.Count; i++)
             {
-                entries = folder.GetFileSystemInfos();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException)
-            {
-                problems.Add(new ToolProblem(ProblemKind.Unreadable, folder.FullName, $"cannot read the folder: {e.Message}"));
-                return [];
-            }
-
-            var children = new List<FileSystemInfoBase>();
-            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
-            {
-                switch (entry)
+                if (sources[i].MoveNext())
                 {
-                    case DirectoryInfo directory when entry.LinkTarget is null && !SkippedFolders.Contains(directory.Name):
-                        children.Add(new SearchFolder(directory, problems));
-                        break;
-                    case FileInfo file:
-                        children.Add(new FileInfoWrapper(file));
-                        break;
+                    heads.Enqueue(i, (sources[i].Current.Path, i));
                 }
             }
 
-            return children;
+            string? last = null;
+            while (heads.TryDequeue(out var source, out _))
+            {
+                var file = sources[source].Current;
+                if (last is null || !string.Equals(last, file.Path, StringComparison.Ordinal))
+                {
+                    last = file.Path;
+                    yield return file;
+                }
+
+                if (sources[source].MoveNext())
+                {
+                    heads.Enqueue(source, (sources[source].Current.Path, source));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var source in sources)
+            {
+                source.Dispose();
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The Compose files of a run, kept as their paths in a <see cref="PathList"/> (a few bytes each), and the
+/// analyses they form by the rules of <see cref="SourceFiles.Group"/>: a folder's default Compose file with
+/// its override file when both are linted, every other file alone. Only folders with an override file
+/// being linted can form a two-file project, so only their files are looked at by name.
+/// </summary>
+internal sealed class ComposeFiles
+{
+    private readonly PathList _paths = new();
+    private readonly HashSet<string> _overrides = new(StringComparer.Ordinal);
+    private SourceFile? _standardInput;
+
+    /// <summary>How many Compose files there are.</summary>
+    public int Count => _paths.Count;
+
+    /// <summary>Adds a Compose file; files come in ordinal order of path.</summary>
+    public void Add(SourceFile file)
+    {
+        _paths.Add(file.Path);
+        _standardInput = file.IsStandardInput ? file : _standardInput;
+        if (ComposeDefaultFiles.OverrideFileNames.Contains(Path.GetFileName(file.Path), StringComparer.Ordinal))
+        {
+            _overrides.Add(file.Path);
+        }
+    }
+
+    /// <summary>The work items, in order of their first file's path: what <see cref="SourceFiles.Group"/> gives for the same files.</summary>
+    public IEnumerable<WorkItem> Items()
+    {
+        var folders = _overrides.Select(p => Path.GetDirectoryName(p)!).ToHashSet(StringComparer.Ordinal);
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        var searched = new List<string>();
+        if (folders.Count > 0)
+        {
+            foreach (var path in _paths)
+            {
+                var folder = Path.GetDirectoryName(path)!;
+                if (folders.Contains(folder))
+                {
+                    members.Add(path);
+                    if (path != _standardInput?.Path && !searched.Contains(folder, StringComparer.Ordinal))
+                    {
+                        searched.Add(folder);
+                    }
+                }
+            }
         }
 
-        public override DirectoryInfoBase GetDirectory(string path) => new SearchFolder(new DirectoryInfo(Path.Combine(folder.FullName, path)), problems);
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        var grouped = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in searched)
+        {
+            var defaults = ComposeDefaultFiles.Find(folder, fileExists: members.Contains);
+            if (defaults.Length > 1)
+            {
+                overrides[defaults[0]] = defaults[1];
+                grouped.Add(defaults[1]);
+            }
+        }
 
-        public override FileInfoBase GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(folder.FullName, path)));
+        foreach (var path in _paths)
+        {
+            if (!grouped.Contains(path))
+            {
+                yield return overrides.TryGetValue(path, out var over) ? new WorkItem(FileKind.Compose, [File(path), File(over)]) : new WorkItem(FileKind.Compose, [File(path)]);
+            }
+        }
     }
+
+    private SourceFile File(string path) => path == _standardInput?.Path ? _standardInput : new SourceFile(path, FileKind.Compose);
 }

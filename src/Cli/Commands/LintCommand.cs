@@ -91,9 +91,9 @@ internal static class LintCommand
         // Before the run, so that a problem in the file it comes from is part of the report.
         var failLevel = settings.FailLevelGiven ? settings.FailLevel : ConfigCommand.FailLevelFrom(configuration) ?? settings.FailLevel;
         var problems = new List<ToolProblem>();
-        var files = SourceFiles.Find(paths, settings.Discovery, environment, problems);
+        var files = SourceFiles.Discover(paths, settings.Discovery, environment, problems);
         byte[]? standardInput = null;
-        if (files.FirstOrDefault(f => f.IsStandardInput) is { } stdin)
+        if (files.StandardInput is { } stdin)
         {
             using var input = environment.OpenInput();
             standardInput = StandardInput.Read(input, configuration.For(stdin.Path).Limits.MaxFileSize?.Value ?? settings.MaxFileSize);
@@ -117,7 +117,7 @@ internal static class LintCommand
         void Lint(TextWriter writer)
         {
             using var report = new ReportPipeline(formatter, context, writer, baseline);
-            var outcome = LintRunner.Run(SourceFiles.Group(files), options, environment, standardInput, problems, report);
+            var outcome = LintRunner.Run(files.InPathOrder(), options, environment, standardInput, problems, report);
             baselineWritten = baseline?.Finish(environment) ?? true;
             summary = report.End(outcome);
         }
