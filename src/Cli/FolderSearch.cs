@@ -258,8 +258,8 @@ internal static class FolderSearch
         public override DirectoryInfoBase? ParentDirectory => parent;
     }
 
-    /// <summary>The whole tree matched at once, then sorted (only for patterns with <c>..</c>).</summary>
-    private static IEnumerable<string> MatchWhole(Matcher matcher, string folder, List<ToolProblem> problems)
+    /// <summary>The whole tree matched at once, then sorted (only for patterns with <c>..</c>; the tests' reference search too).</summary>
+    internal static IEnumerable<string> MatchWhole(Matcher matcher, string folder, List<ToolProblem> problems)
     {
         var result = matcher.Execute(new WholeFolder(new DirectoryInfo(folder), problems));
         return result.Files.Select(f => Path.GetFullPath(Path.Combine(folder, f.Path))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -1,6 +1,4 @@
-using System.Security;
 using Microsoft.Extensions.FileSystemGlobbing;
-using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
 namespace DockerLint.Cli.Tests;
 
@@ -51,50 +49,6 @@ internal static class WholeTreeDiscovery
         matcher.AddIncludePatterns(options.Include);
         matcher.AddExcludePatterns(options.Exclude);
         matcher.AddExclude("**/*.dockerignore");
-        var result = matcher.Execute(new SearchFolder(new DirectoryInfo(folder), problems));
-        return result.Files.Select(f => Path.GetFullPath(Path.Combine(folder, f.Path)));
-    }
-
-    private sealed class SearchFolder(DirectoryInfo folder, List<ToolProblem> problems) : DirectoryInfoBase
-    {
-        public override string Name => folder.Name;
-
-        public override string FullName => folder.FullName;
-
-        public override DirectoryInfoBase? ParentDirectory => folder.Parent is null ? null : new SearchFolder(folder.Parent, problems);
-
-        public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
-        {
-            FileSystemInfo[] entries;
-            try
-            {
-                entries = folder.GetFileSystemInfos();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException)
-            {
-                problems.Add(new ToolProblem(ProblemKind.Unreadable, folder.FullName, $"cannot read the folder: {e.Message}"));
-                return [];
-            }
-
-            var children = new List<FileSystemInfoBase>();
-            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
-            {
-                switch (entry)
-                {
-                    case DirectoryInfo directory when entry.LinkTarget is null && !SourceFiles.SkippedFolders.Contains(directory.Name):
-                        children.Add(new SearchFolder(directory, problems));
-                        break;
-                    case FileInfo file:
-                        children.Add(new FileInfoWrapper(file));
-                        break;
-                }
-            }
-
-            return children;
-        }
-
-        public override DirectoryInfoBase GetDirectory(string path) => new SearchFolder(new DirectoryInfo(Path.Combine(folder.FullName, path)), problems);
-
-        public override FileInfoBase GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(folder.FullName, path)));
+        return FolderSearch.MatchWhole(matcher, folder, problems);
     }
 }
