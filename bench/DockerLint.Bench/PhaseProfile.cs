@@ -34,14 +34,7 @@ internal static class PhaseProfile
             ("Compose projects (YAML, interpolation, schema, merge, model)", () => projects = InMemoryCorpus.LoadComposeProjects()),
         };
 
-        foreach (var (name, action) in phases)
-        {
-            action();
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            action();
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            text.Append(CultureInfo.InvariantCulture, $"{name,-64} {Time(action),8:0} ms {allocated / 1e6,8:0} MB allocated\n");
-        }
+        AppendPhases(text, phases);
 
         AppendComposeBreakdown(text);
 
@@ -106,7 +99,13 @@ internal static class PhaseProfile
             }),
         };
 
-        foreach (var (name, action) in parts)
+        AppendPhases(text, parts);
+    }
+
+    /// <summary>Each phase's time (see <see cref="Time"/>) and what one run of it allocates, after a warm-up run.</summary>
+    private static void AppendPhases(StringBuilder text, (string Name, Action Action)[] phases)
+    {
+        foreach (var (name, action) in phases)
         {
             action();
             var before = GC.GetAllocatedBytesForCurrentThread();

@@ -117,39 +117,30 @@ internal static class SourceFiles
         => [.. Discover(paths, options, environment, problems).InPathOrder()];
 
     /// <summary>
+    /// A path named on the command line as one file to lint: standard input (<c>-</c>, under the name
+    /// <c>--stdin-filename</c> gives) or an existing file, whatever its name, its kind from the name unless
+    /// <c>--file-type</c> says; null for a folder or a path that does not exist.
+    /// </summary>
+    public static SourceFile? Named(string path, DiscoveryOptions options, CliEnvironment environment)
+    {
+        if (path == StandardInputName)
+        {
+            var name = environment.FullPath(options.StdinFileName ?? StandardInputName);
+            var kind = options.FileType ?? (options.StdinFileName is null ? FileKind.Dockerfile : KindOf(Path.GetFileName(name)));
+            return new SourceFile(name, kind, IsStandardInput: true);
+        }
+
+        var full = environment.FullPath(path);
+        return File.Exists(full) ? new SourceFile(full, options.FileType ?? KindOf(Path.GetFileName(full))) : null;
+    }
+
+    /// <summary>
     /// The files named by <paramref name="paths"/> (the current folder when empty), to be enumerated in
     /// ordinal order of path, each once: paths that do not exist go to <paramref name="problems"/> at
     /// once, folders that cannot be read when the enumeration reaches them.
     /// </summary>
     public static FoundFiles Discover(IReadOnlyList<string> paths, DiscoveryOptions options, CliEnvironment environment, List<ToolProblem> problems)
         => new(paths, options, environment, problems);
-
-    /// <summary>
-    /// Groups files into analyses: every Dockerfile alone; in each folder, the Compose file docker
-    /// compose reads by default (<c>compose.yaml</c>, …) together with its override file, when both
-    /// are being linted; every other Compose file a project of its own.
-    /// </summary>
-    public static List<WorkItem> Group(IReadOnlyList<SourceFile> files)
-    {
-        var items = new List<WorkItem>();
-        var compose = files.Where(f => f.Kind == FileKind.Compose).ToList();
-        var byPath = compose.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var grouped = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in compose.Where(f => !f.IsStandardInput).Select(f => Path.GetDirectoryName(f.Path)!).Distinct(StringComparer.Ordinal))
-        {
-            var defaults = ComposeDefaultFiles.Find(folder, fileExists: byPath.ContainsKey);
-            if (defaults.Length > 1)
-            {
-                items.Add(new WorkItem(FileKind.Compose, [.. defaults.Select(p => byPath[p])]));
-                grouped.UnionWith(defaults);
-            }
-        }
-
-        items.AddRange(compose.Where(f => !grouped.Contains(f.Path)).Select(f => new WorkItem(FileKind.Compose, [f])));
-        items.AddRange(files.Where(f => f.Kind == FileKind.Dockerfile).Select(f => new WorkItem(FileKind.Dockerfile, [f])));
-        items.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return items;
-    }
 }
 
 /// <summary>
@@ -173,21 +164,14 @@ internal sealed class FoundFiles
         var named = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
         foreach (var path in paths.Count == 0 ? ["."] : paths)
         {
-            if (path == SourceFiles.StandardInputName)
+            if (SourceFiles.Named(path, options, environment) is { } file)
             {
-                var name = environment.FullPath(options.StdinFileName ?? SourceFiles.StandardInputName);
-                var kind = options.FileType ?? (options.StdinFileName is null ? FileKind.Dockerfile : SourceFiles.KindOf(Path.GetFileName(name)));
-                named[name] = new SourceFile(name, kind, IsStandardInput: true);
+                named[file.Path] = file;
                 continue;
             }
 
             var full = environment.FullPath(path);
-            if (File.Exists(full))
-            {
-                // Named explicitly: always linted, whatever its name, and the explicit kind wins.
-                named[full] = new SourceFile(full, options.FileType ?? SourceFiles.KindOf(Path.GetFileName(full)));
-            }
-            else if (Directory.Exists(full))
+            if (Directory.Exists(full))
             {
                 if (!_folders.Contains(full, StringComparer.Ordinal))
                 {
@@ -254,8 +238,8 @@ internal sealed class FoundFiles
 
 /// <summary>
 /// The Compose files of a run, kept as their paths in a <see cref="PathList"/> (a few bytes each), and the
-/// analyses they form by the rules of <see cref="SourceFiles.Group"/>: a folder's default Compose file with
-/// its override file when both are linted, every other file alone. Only folders with an override file
+/// analyses they form: a folder's default Compose file (<c>compose.yaml</c>, …) with its override file
+/// when both are linted, every other file alone. Only folders with an override file
 /// being linted can form a two-file project, so only their files are looked at by name.
 /// </summary>
 internal sealed class ComposeFiles
@@ -278,7 +262,7 @@ internal sealed class ComposeFiles
         }
     }
 
-    /// <summary>The work items, in order of their first file's path: what <see cref="SourceFiles.Group"/> gives for the same files.</summary>
+    /// <summary>The work items, in order of their first file's path.</summary>
     public IEnumerable<WorkItem> Items()
     {
         var folders = _overrides.Select(p => Path.GetDirectoryName(p)!).ToHashSet(StringComparer.Ordinal);

@@ -7,16 +7,10 @@ public sealed class CacheCorpusTests
     [CancelAfter(600_000)]
     public void Cached_runs_over_the_corpus_give_the_same_SARIF_and_JSON()
     {
-        var corpus = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "corpus"));
-        if (!Directory.Exists(Path.Combine(corpus, "dockerfiles")) || !Directory.Exists(Path.Combine(corpus, "compose")))
-        {
-            Assert.Ignore($"{corpus} (../shared/corpus) was not found beside the repository; the cache corpus test is skipped.");
-        }
+        var corpus = SharedCorpus.FolderOrIgnore("the cache corpus test");
 
         // Every file named explicitly, so that names discovery would skip are linted too.
-        string[] files = [.. new[] { "dockerfiles", "compose" }
-            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(corpus, d), "*", SearchOption.AllDirectories))
-            .Order(StringComparer.Ordinal)];
+        var files = SharedCorpus.Files(corpus, "dockerfiles", "compose");
         var cache = Path.Combine(CliHarness.TempDir(), "cache");
         var harness = new CliHarness(corpus) { Rules = null };
 

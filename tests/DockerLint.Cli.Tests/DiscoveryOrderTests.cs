@@ -101,11 +101,7 @@ public sealed class DiscoveryOrderTests
     [Test]
     public void The_corpus_is_found_as_before()
     {
-        var corpus = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "corpus"));
-        if (!Directory.Exists(corpus))
-        {
-            Assert.Ignore($"{corpus} (../shared/corpus) was not found beside the repository.");
-        }
+        var corpus = SharedCorpus.FolderOrIgnore("the corpus discovery test");
 
         AssertSame(corpus, new DiscoveryOptions());
         AssertSame(corpus, new DiscoveryOptions { Include = ["**/*.yml"], Exclude = ["**/test*/**"] });
@@ -210,7 +206,7 @@ public sealed class DiscoveryOrderTests
             }
 
             static string Show(WorkItem item) => string.Join(" + ", item.Files.Select(f => f.Path + (f.IsStandardInput ? " (stdin)" : "")));
-            Assert.That(kept.Items().Select(Show), Is.EqualTo(SourceFiles.Group(files).Select(Show)), string.Join(", ", ordered));
+            Assert.That(kept.Items().Select(Show), Is.EqualTo(WholeTreeDiscovery.Group(files).Select(Show)), string.Join(", ", ordered));
             Assert.That(kept.Count, Is.EqualTo(files.Count));
         }
     }

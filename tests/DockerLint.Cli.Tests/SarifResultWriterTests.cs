@@ -179,23 +179,15 @@ public sealed class SarifResultWriterTests
     [CancelAfter(600_000)]
     public void Every_result_of_the_corpus_is_written_as_the_SDK_writes_it()
     {
-        var corpus = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "corpus"));
-        if (!Directory.Exists(Path.Combine(corpus, "dockerfiles")) || !Directory.Exists(Path.Combine(corpus, "compose")))
-        {
-            Assert.Ignore($"{corpus} (../shared/corpus) was not found beside the repository; the corpus SARIF identity test is skipped.");
-        }
-
-        string[] Files(params string[] folders) => [.. folders
-            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(corpus, d), "*", SearchOption.AllDirectories))
-            .Order(StringComparer.Ordinal)];
-        var files = Files("dockerfiles", "compose");
+        var corpus = SharedCorpus.FolderOrIgnore("the corpus SARIF identity test");
+        var files = SharedCorpus.Files(corpus, "dockerfiles", "compose");
         var harness = new CliHarness(corpus) { Rules = null };
         var paths = new ReportPaths(corpus, corpus);
 
         // Without a baseline; then with one recorded from the Dockerfiles only, so that results are both "unchanged" (external suppressions) and "new".
         var plain = Compare(harness, paths, ["--no-cache", .. files], baselineApplied: false);
         var baseline = Path.Combine(CliHarness.TempDir(), "baseline.json");
-        harness.Run(["--no-cache", "--format", "gcc", "--write-baseline", baseline, .. Files("dockerfiles")]);
+        harness.Run(["--no-cache", "--format", "gcc", "--write-baseline", baseline, .. SharedCorpus.Files(corpus, "dockerfiles")]);
         var withBaseline = Compare(harness, paths, ["--no-cache", "--baseline", baseline, .. files], baselineApplied: true);
 
         Assert.That(plain.Results, Is.GreaterThan(1_000), "the corpus gives results");

@@ -1,3 +1,4 @@
+using DockerLint.Parser.Compose.Merge;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace DockerLint.Cli.Tests;
@@ -13,20 +14,14 @@ internal static class WholeTreeDiscovery
         var files = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
         foreach (var path in paths.Count == 0 ? ["."] : paths)
         {
-            if (path == SourceFiles.StandardInputName)
+            if (SourceFiles.Named(path, options, environment) is { } file)
             {
-                var name = environment.FullPath(options.StdinFileName ?? SourceFiles.StandardInputName);
-                var kind = options.FileType ?? (options.StdinFileName is null ? FileKind.Dockerfile : SourceFiles.KindOf(Path.GetFileName(name)));
-                files[name] = new SourceFile(name, kind, IsStandardInput: true);
+                files[file.Path] = file;
                 continue;
             }
 
             var full = environment.FullPath(path);
-            if (File.Exists(full))
-            {
-                files[full] = new SourceFile(full, options.FileType ?? SourceFiles.KindOf(Path.GetFileName(full)));
-            }
-            else if (Directory.Exists(full))
+            if (Directory.Exists(full))
             {
                 foreach (var found in Search(full, options, problems))
                 {
@@ -40,6 +35,34 @@ internal static class WholeTreeDiscovery
         }
 
         return [.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Groups files into analyses: every Dockerfile alone; in each folder, the Compose file docker
+    /// compose reads by default (<c>compose.yaml</c>, …) together with its override file, when both
+    /// are being linted; every other Compose file a project of its own. The grouping the CLI had before
+    /// <see cref="ComposeFiles"/>, kept as its reference.
+    /// </summary>
+    public static List<WorkItem> Group(IReadOnlyList<SourceFile> files)
+    {
+        var items = new List<WorkItem>();
+        var compose = files.Where(f => f.Kind == FileKind.Compose).ToList();
+        var byPath = compose.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var grouped = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in compose.Where(f => !f.IsStandardInput).Select(f => Path.GetDirectoryName(f.Path)!).Distinct(StringComparer.Ordinal))
+        {
+            var defaults = ComposeDefaultFiles.Find(folder, fileExists: byPath.ContainsKey);
+            if (defaults.Length > 1)
+            {
+                items.Add(new WorkItem(FileKind.Compose, [.. defaults.Select(p => byPath[p])]));
+                grouped.UnionWith(defaults);
+            }
+        }
+
+        items.AddRange(compose.Where(f => !grouped.Contains(f.Path)).Select(f => new WorkItem(FileKind.Compose, [f])));
+        items.AddRange(files.Where(f => f.Kind == FileKind.Dockerfile).Select(f => new WorkItem(FileKind.Dockerfile, [f])));
+        items.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return items;
     }
 
     private static IEnumerable<string> Search(string folder, DiscoveryOptions options, List<ToolProblem> problems)

@@ -51,8 +51,11 @@ internal sealed class SarifResultWriter
     }
 
     /// <summary>The artifact of a finding's file (the last one is remembered: a file's findings come together).</summary>
-    public SarifArtifact Artifact(string path)
-        => _findingArtifact is { } last && last.Path == path ? last : _findingArtifact = SarifArtifact.For(path, _paths);
+    public SarifArtifact Artifact(string path) => Remembered(ref _findingArtifact, path);
+
+    /// <summary>The artifact of <paramref name="path"/>: <paramref name="last"/> when it is that file's, else made and remembered there.</summary>
+    private SarifArtifact Remembered(ref SarifArtifact? last, string path)
+        => last is { } known && known.Path == path ? known : last = SarifArtifact.For(path, _paths);
 
     /// <summary>The result of <paramref name="finding"/> with its fingerprint, indented at the depth of the log's results.</summary>
     public string Write(Finding finding, string fingerprint) => WriteText(finding, fingerprint).ToString();
@@ -141,7 +144,7 @@ internal sealed class SarifResultWriter
 
         if (suppression.Span is { } span)
         {
-            var artifact = _suppressionArtifact is { } last && last.Path == suppression.Path ? last : _suppressionArtifact = SarifArtifact.For(suppression.Path, _paths);
+            var artifact = Remembered(ref _suppressionArtifact, suppression.Path);
             Name(level + 1, "location");
             text.Append('{');
             Name(level + 2, "physicalLocation", first: true);
