@@ -43,10 +43,12 @@ public sealed class ConfigurationResolver
     private readonly Func<string, string?> _readText;
     private readonly ConcurrentDictionary<string, Lazy<DockerLintConfigFile?>> _dockerLintFiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<HadolintConfigFile?>> _hadolintFiles = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<(AnalyzerConfig Config, bool Root)?>> _editorConfigs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<(EditorConfigFile File, bool Root)?>> _editorConfigs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<FileConfiguration>> _byPath = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<(ImmutableArray<DockerLintConfigFile> DockerLint, HadolintConfigFile? Hadolint)>> _byDirectory = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<Diagnostic> _diagnostics = [];
+    // Keyed by what makes a problem distinct: a problem in a configuration file that applies to every file
+    // (a global .editorconfig, say) is found again for each file, and is kept once.
+    private readonly ConcurrentDictionary<(string Id, string Path, TextSpan Span, string Message), Diagnostic> _diagnostics = new();
     private int _folders;
 
     /// <summary>Folders whose configuration <see cref="Forget"/> keeps before it drops them with their files.</summary>
@@ -64,9 +66,7 @@ public sealed class ConfigurationResolver
     }
 
     /// <summary>Every problem found in the configuration files read so far, each once, in order.</summary>
-    public ImmutableArray<Diagnostic> Diagnostics => [.. _diagnostics
-        .DistinctBy(d => (d.Id, d.Location.GetLineSpan().Path, d.Location.SourceSpan, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
-        .Order(AnalyzerEngine.Order)];
+    public ImmutableArray<Diagnostic> Diagnostics => [.. _diagnostics.Values.Order(AnalyzerEngine.Order)];
 
     /// <summary>The configuration of the file at <paramref name="path"/>.</summary>
     public FileConfiguration For(string path)
@@ -132,6 +132,9 @@ public sealed class ConfigurationResolver
         return dockerLint.Select(f => f.FailLevel).FirstOrDefault(l => l is not null) ?? hadolint?.FailLevel;
     }
 
+    private void Remember(Diagnostic diagnostic)
+        => _diagnostics.TryAdd((diagnostic.Id, diagnostic.Location.GetLineSpan().Path, diagnostic.Location.SourceSpan, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)), diagnostic);
+
     private FileConfiguration Create(string path)
     {
         var directory = Path.GetDirectoryName(path) ?? path;
@@ -144,7 +147,7 @@ public sealed class ConfigurationResolver
             diagnostics.AddRange(editorConfig.InvalidBulkEntries());
             foreach (var diagnostic in diagnostics)
             {
-                _diagnostics.Add(diagnostic);
+                Remember(diagnostic);
             }
         }
 
@@ -219,7 +222,7 @@ public sealed class ConfigurationResolver
             var file = DockerLintConfigFile.Parse(text, p, _ids);
             foreach (var diagnostic in file.Diagnostics)
             {
-                _diagnostics.Add(diagnostic);
+                Remember(diagnostic);
             }
 
             return file;
@@ -236,23 +239,23 @@ public sealed class ConfigurationResolver
             var file = HadolintConfigFile.Parse(text, p, _ids);
             foreach (var diagnostic in file.Diagnostics)
             {
-                _diagnostics.Add(diagnostic);
+                Remember(diagnostic);
             }
 
             return file;
         })).Value;
 
-    private ImmutableArray<(string Path, AnalyzerConfig Config)> EditorConfigChain(string start)
+    private ImmutableArray<EditorConfigFile> EditorConfigChain(string start)
     {
-        var chain = new List<(string, AnalyzerConfig)>();
+        var chain = new List<EditorConfigFile>();
         for (var directory = start; directory is not null; directory = Path.GetDirectoryName(directory))
         {
             var path = Path.Combine(directory, ".editorconfig");
             var config = _editorConfigs.GetOrAdd(path, p => new(() =>
-                Read(p) is { } text ? (AnalyzerConfig.Parse(SourceText.From(text), p), IsRootEditorConfig(text)) : null)).Value;
+                Read(p) is { } text && SourceText.From(text) is var source ? (new EditorConfigFile(p, AnalyzerConfig.Parse(source, p), source), IsRootEditorConfig(text)) : null)).Value;
             if (config is { } found)
             {
-                chain.Add((path, found.Config));
+                chain.Add(found.File);
                 if (found.Root)
                 {
                     break;
@@ -292,7 +295,7 @@ public sealed class ConfigurationResolver
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _diagnostics.Add(Diagnostic.Create(ConfigurationDiagnostics.InvalidConfiguration, Location.Create(path, default, default), $"cannot read the configuration file: {e.Message}"));
+            Remember(Diagnostic.Create(ConfigurationDiagnostics.InvalidConfiguration, Location.Create(path, default, default), $"cannot read the configuration file: {e.Message}"));
             return null;
         }
     }

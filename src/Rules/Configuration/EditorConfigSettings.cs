@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
 
@@ -14,10 +15,11 @@ namespace DockerLint.Rules.Configuration;
 /// that are off by default, and the catch-all one does not touch syntax diagnostics (Roslyn's compiler
 /// diagnostics); <c>category-Syntax</c> does.
 /// </summary>
-public sealed class EditorConfigSettings
+public sealed partial class EditorConfigSettings
 {
     private const string AllKey = "dotnet_analyzer_diagnostic.severity";
 
+    private readonly ImmutableArray<EditorConfigFile> _files;
     private readonly ImmutableDictionary<string, ReportDiagnostic> _byId;
     private readonly ImmutableDictionary<string, string> _analyzerOptions;
     private readonly ImmutableDictionary<string, string> _sourceByKey;
@@ -25,19 +27,19 @@ public sealed class EditorConfigSettings
     /// <summary>No .editorconfig settings.</summary>
     public static EditorConfigSettings Empty { get; } = new([], ImmutableDictionary<string, ReportDiagnostic>.Empty, ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, string>.Empty);
 
-    private EditorConfigSettings(ImmutableArray<string> files, ImmutableDictionary<string, ReportDiagnostic> byId, ImmutableDictionary<string, string> analyzerOptions, ImmutableDictionary<string, string> sourceByKey)
+    private EditorConfigSettings(ImmutableArray<EditorConfigFile> files, ImmutableDictionary<string, ReportDiagnostic> byId, ImmutableDictionary<string, string> analyzerOptions, ImmutableDictionary<string, string> sourceByKey)
     {
-        Files = files;
+        _files = files;
         _byId = byId;
         _analyzerOptions = analyzerOptions;
         _sourceByKey = sourceByKey;
     }
 
     /// <summary>The .editorconfig files read for the path, nearest first.</summary>
-    public ImmutableArray<string> Files { get; }
+    public ImmutableArray<string> Files => [.. _files.Select(f => f.Path)];
 
     /// <summary>Resolves <paramref name="path"/> against <paramref name="configs"/> (every .editorconfig from its folder up to the first <c>root = true</c>, nearest first).</summary>
-    public static EditorConfigSettings For(string path, ImmutableArray<(string Path, AnalyzerConfig Config)> configs, List<Diagnostic> diagnostics)
+    public static EditorConfigSettings For(string path, ImmutableArray<EditorConfigFile> configs, List<Diagnostic> diagnostics)
     {
         if (configs.IsEmpty)
         {
@@ -47,28 +49,31 @@ public sealed class EditorConfigSettings
         var result = AnalyzerConfigSet.Create(configs.Select(c => c.Config).ToImmutableArray()).GetOptionsForSourcePath(path);
         foreach (var d in result.Diagnostics)
         {
-            var where = d.Location.GetLineSpan().Path is { Length: > 0 } file ? d.Location : Location.Create(configs[0].Path, default, default);
-            diagnostics.Add(Diagnostic.Create(ConfigurationDiagnostics.InvalidEditorConfig, where, d.GetMessage(CultureInfo.InvariantCulture)));
+            var message = d.GetMessage(CultureInfo.InvariantCulture);
+            diagnostics.Add(InvalidSeverityMessage().Match(message) is { Success: true } invalid
+                && configs.FirstOrDefault(c => c.Path == invalid.Groups["file"].Value) is { } file
+                ? NotASeverity(file, $"dotnet_diagnostic.{invalid.Groups["id"].Value}.severity", invalid.Groups["value"].Value)
+                : Diagnostic.Create(ConfigurationDiagnostics.InvalidEditorConfig, d.Location.GetLineSpan().Path is { Length: > 0 } ? d.Location : Location.Create(configs[0].Path, default, default), message));
         }
 
         // Which file set each key: nearer files win, so walk from the farthest.
         var sources = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (file, config) in configs.Reverse())
+        foreach (var file in configs.Reverse())
         {
-            var single = AnalyzerConfigSet.Create(ImmutableArray.Create(config)).GetOptionsForSourcePath(path);
+            var single = AnalyzerConfigSet.Create(ImmutableArray.Create(file.Config)).GetOptionsForSourcePath(path);
             foreach (var key in single.TreeOptions.Keys)
             {
-                sources[$"dotnet_diagnostic.{key}.severity"] = file;
+                sources[$"dotnet_diagnostic.{key}.severity"] = file.Path;
             }
 
             foreach (var key in single.AnalyzerOptions.Keys)
             {
-                sources[key] = file;
+                sources[key] = file.Path;
             }
         }
 
         return new EditorConfigSettings(
-            [.. configs.Select(c => c.Path)],
+            configs,
             result.TreeOptions.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             result.AnalyzerOptions.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             sources.ToImmutable());
@@ -106,12 +111,25 @@ public sealed class EditorConfigSettings
                 && key.EndsWith(".severity", StringComparison.OrdinalIgnoreCase)
                 && RuleSetting.Parse(value, "") is null)
             {
-                var file = _sourceByKey.GetValueOrDefault(key) ?? Files[0];
-                yield return Diagnostic.Create(ConfigurationDiagnostics.InvalidEditorConfig, Location.Create(file, default, default),
-                    $"'{key} = {value}' is not a severity (none, silent, suggestion, warning, error, default)");
+                var source = _sourceByKey.GetValueOrDefault(key);
+                yield return NotASeverity(_files.FirstOrDefault(f => f.Path == source) ?? _files[0], key, value);
             }
         }
     }
+
+    /// <summary>
+    /// DF0093 for the entry <c><paramref name="key"/> = <paramref name="value"/></c> of <paramref name="file"/>:
+    /// at the entry and as written when it is found, else at the start of the file.
+    /// </summary>
+    private static Diagnostic NotASeverity(EditorConfigFile file, string key, string value)
+    {
+        var (location, written) = file.Find(key, value) ?? (Location.Create(file.Path, default, default), $"{key} = {value}");
+        return Diagnostic.Create(ConfigurationDiagnostics.InvalidEditorConfig, location, $"'{written}' is not a severity (none, silent, suggestion, warning, error, default)");
+    }
+
+    /// <summary>Roslyn's message for a <c>dotnet_diagnostic.&lt;ID&gt;.severity</c> entry whose value is not a severity.</summary>
+    [GeneratedRegex(@"^The diagnostic '(?<id>[^']*)' was given an invalid severity '(?<value>[^']*)' in the analyzer config file at '(?<file>.*)'\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex InvalidSeverityMessage();
 
     private RuleSetting? Bulk(string key)
     {

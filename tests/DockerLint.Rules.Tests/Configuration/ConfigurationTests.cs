@@ -1,3 +1,4 @@
+using System.Globalization;
 using DockerLint.Rules.Configuration;
 using Microsoft.CodeAnalysis;
 
@@ -226,10 +227,68 @@ public sealed class ConfigurationTests
     }
 
     [Test]
-    public void A_bad_editorconfig_severity_is_a_warning()
+    public void A_bad_editorconfig_severity_is_a_warning_at_its_entry_as_written()
     {
-        var problems = new ConfigFixture((".editorconfig", "root = true\n[*]\ndotnet_diagnostic.DF3001.severity = loud\ndotnet_analyzer_diagnostic.category-Style.severity = loud\n")).Problems();
-        Assert.That(problems.Select(p => (p.Id, p.Severity)), Is.EqualTo(new[] { ("DF0093", DiagnosticSeverity.Warning), ("DF0093", DiagnosticSeverity.Warning) }));
+        var problems = new ConfigFixture((".editorconfig", "root = true\n[*]\n  dotnet_diagnostic.DF3001.severity = loud   # comment\ndotnet_analyzer_diagnostic.category-Style.severity : Noisy ; comment\n")).Problems();
+        Assert.That(problems.Select(Describe), Is.EquivalentTo(new[]
+        {
+            "DF0093 Warning .editorconfig (2,2)-(2,42) 'dotnet_diagnostic.DF3001.severity = loud' is not a severity (none, silent, suggestion, warning, error, default)",
+            "DF0093 Warning .editorconfig (3,0)-(3,58) 'dotnet_analyzer_diagnostic.category-Style.severity : Noisy' is not a severity (none, silent, suggestion, warning, error, default)",
+        }));
+    }
+
+    [Test]
+    public void A_bad_entry_in_a_farther_editorconfig_is_reported_in_that_file()
+    {
+        var problems = new ConfigFixture(
+            (".editorconfig", "root = true\n\n[*]\nindent_style = space\ndotnet_diagnostic.DF3001.severity = loud\n"),
+            ("app/.editorconfig", "[*]\ndotnet_analyzer_diagnostic.severity = wild\n")).Problems("app/Dockerfile");
+        Assert.That(problems.Select(Describe), Is.EquivalentTo(new[]
+        {
+            "DF0093 Warning .editorconfig (4,0)-(4,40) 'dotnet_diagnostic.DF3001.severity = loud' is not a severity (none, silent, suggestion, warning, error, default)",
+            "DF0093 Warning app/.editorconfig (1,0)-(1,42) 'dotnet_analyzer_diagnostic.severity = wild' is not a severity (none, silent, suggestion, warning, error, default)",
+        }));
+    }
+
+    [Test]
+    public void A_key_set_in_two_sections_is_reported_at_the_later_one()
+    {
+        var problems = new ConfigFixture((".editorconfig", "root = true\n[*]\ndotnet_diagnostic.DF3001.severity = loud\n[Dockerfile]\nDOTNET_DIAGNOSTIC.df3001.SEVERITY = LOUD\n")).Problems();
+        Assert.That(problems.Select(Describe), Is.EqualTo(new[]
+        {
+            "DF0093 Warning .editorconfig (4,0)-(4,40) 'DOTNET_DIAGNOSTIC.df3001.SEVERITY = LOUD' is not a severity (none, silent, suggestion, warning, error, default)",
+        }));
+    }
+
+    [Test]
+    public void A_bad_entry_in_a_section_that_does_not_apply_is_not_reported()
+    {
+        var problems = new ConfigFixture((".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.DF3001.severity = loud\n[Dockerfile]\ndotnet_diagnostic.DF3002.severity = error\n")).Problems();
+        Assert.That(problems, Is.Empty);
+    }
+
+    [Test]
+    public void A_bad_editorconfig_that_applies_to_many_files_is_one_problem()
+    {
+        var fixture = new ConfigFixture((".editorconfig", "root = true\n[*]\ndotnet_diagnostic.DF3001.severity = loud\n"));
+        var resolver = fixture.Resolver();
+        Parallel.For(0, 2_000, i =>
+        {
+            var path = ConfigFixture.Full($"app{i % 50}/svc{i}/Dockerfile");
+            _ = resolver.For(path);
+            resolver.Forget(path);
+        });
+
+        Assert.That(resolver.Diagnostics.Select(Describe), Is.EqualTo(new[]
+        {
+            "DF0093 Warning .editorconfig (2,0)-(2,40) 'dotnet_diagnostic.DF3001.severity = loud' is not a severity (none, silent, suggestion, warning, error, default)",
+        }));
+    }
+
+    private static string Describe(Diagnostic d)
+    {
+        var span = d.Location.GetLineSpan();
+        return $"{d.Id} {d.Severity} {Path.GetRelativePath(ConfigFixture.Root, span.Path)} {span.Span} {d.GetMessage(CultureInfo.InvariantCulture)}";
     }
 
     [Test]
