@@ -145,6 +145,17 @@ public sealed class ConfigurationCliTests
     }
 
     [Test]
+    public void Hadolint_disable_ignore_pragma_is_honoured_and_shown()
+    {
+        var dockerfile = "FROM alpine:3.20\n# hadolint ignore=DL3002\nUSER root\n";
+        var repo = Repo(("app/Dockerfile", dockerfile), ("legacy/Dockerfile", dockerfile), ("app/.hadolint.yaml", "disable-ignore-pragma: true\n"));
+        var lint = repo.Run("--format", "gcc", "--no-cache", ".");
+        Assert.That(lint.Output, Is.EqualTo("app/Dockerfile:3:6: warning: USER root runs the container as root [DF9101]\n"), "app's .hadolint.yaml turns the comment off; legacy has none, so the comment still counts there");
+        Assert.That(repo.Run("config", "app/Dockerfile").Output, Does.Contain("hadolint ignore comments: not honoured  (app/.hadolint.yaml:1, disable-ignore-pragma)"));
+        Assert.That(repo.Run("config", "legacy/Dockerfile").Output, Does.Not.Contain("hadolint ignore comments"));
+    }
+
+    [Test]
     public void The_config_command_lists_configuration_problems_and_fails_on_errors()
     {
         var repo = Repo((".dockerlint.yaml", "disable: [DF9999]\n"));

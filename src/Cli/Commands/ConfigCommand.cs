@@ -109,6 +109,11 @@ internal static class ConfigCommand
         output.WriteLine($"preview: {(previewOn ? "true" : "false")}  ({(configuration.Preview is { } p ? Show(p.Source) : "default")})");
         var failLevel = resolver.FailLevel();
         output.WriteLine($"fail-level: {failLevel?.Value ?? "warning"}  ({(failLevel is null ? "default" : Show(failLevel.Source))}; for the whole run, from the current folder; --fail-level wins)");
+        if (configuration.HadolintPragmasDisabled is { } pragmas)
+        {
+            output.WriteLine($"hadolint ignore comments: not honoured  ({Show(pragmas.Source)}, disable-ignore-pragma)");
+        }
+
         output.WriteLine("limits:");
         var limits = configuration.Limits;
         output.WriteLine($"  max-file-size: {(limits.MaxFileSize?.Value ?? Parser.Text.SourceDecoder.DefaultMaxFileSize).ToString(CultureInfo.InvariantCulture)}  ({(limits.MaxFileSize is { } m ? Show(m.Source) : "default")})");

@@ -37,6 +37,7 @@ public sealed class FileConfiguration
         _hadolint = hadolint?.Block ?? ConfigBlock.Empty;
         Sources = [.. dockerLintFiles.Select(f => f.Path), .. editorConfig.Files, .. hadolint is null ? [] : new[] { hadolint.Path }];
 
+        HadolintPragmasDisabled = hadolint?.IgnorePragmasDisabled is { Value: true } disabled ? disabled : null;
         Preview = cliPreview is { Value: true } ? cliPreview : _blocks.Select(b => b.Preview).FirstOrDefault(p => p is not null);
 
         var options = new Dictionary<string, ConfiguredOption>(StringComparer.OrdinalIgnoreCase);
@@ -60,6 +61,12 @@ public sealed class FileConfiguration
 
     /// <summary>The file this configuration is for.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// Set, with where, when the <c>.hadolint.yaml</c> that applies says <c>disable-ignore-pragma: true</c>:
+    /// the file's <c># hadolint …ignore=…</c> comments then suppress nothing, as in hadolint.
+    /// </summary>
+    public ConfiguredValue<bool>? HadolintPragmasDisabled { get; }
 
     /// <summary>The configuration files that apply, highest precedence first.</summary>
     public ImmutableArray<string> Sources { get; }

@@ -32,6 +32,12 @@ public sealed class HadolintConfigFile
     /// <summary><c>failure-threshold</c> as a DockerLint fail level (error, warning, note, none).</summary>
     public ConfiguredValue<string>? FailLevel { get; private set; }
 
+    /// <summary>
+    /// <c>disable-ignore-pragma: true</c>: the <c># hadolint ignore=…</c> comments of the files it applies to
+    /// suppress nothing (DockerLint's own comments still do); null when the file does not say.
+    /// </summary>
+    public ConfiguredValue<bool>? IgnorePragmasDisabled { get; private set; }
+
     /// <summary>Problems: unmapped rules (DF0092), bad values (DF0090).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; private set; } = [];
 
@@ -161,6 +167,18 @@ public sealed class HadolintConfigFile
                 else
                 {
                     Error(strict.Value, "strict-labels: expected true or false");
+                }
+            }
+
+            if (root.GetEntry("disable-ignore-pragma") is { } pragma)
+            {
+                if (pragma.Value is YamlScalar { Value: "true" or "false" } flag)
+                {
+                    file.IgnorePragmasDisabled = new(flag.Value == "true", Source(pragma.Key));
+                }
+                else
+                {
+                    Error(pragma.Value, "disable-ignore-pragma: expected true or false");
                 }
             }
 

@@ -258,6 +258,11 @@ public sealed class AnalyzerEngine
         }
 
         var directives = DockerfileSuppressions.Collect(model.Tree, _resolver);
+        if (config?.HadolintPragmasDisabled is not null)
+        {
+            directives.RemoveAll(d => d.Comment.Syntax == SuppressionSyntax.Hadolint);
+        }
+
         return Result(path, diagnostics, notifications, directives, RanOn(config), new SuppressionRules(
             Active(DF2090UnusedSuppression.Definition, config), Active(DF2091UnknownSuppressionId.Definition, config), Active(DF5090InlineSuppression.Definition, config)));
     }

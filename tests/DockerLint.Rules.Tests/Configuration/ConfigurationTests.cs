@@ -313,6 +313,54 @@ public sealed class ConfigurationTests
         Assert.That((unmapped.Id, unmapped.Severity, unmapped.GetMessage()), Is.EqualTo(("DF0092", DiagnosticSeverity.Warning, "SC9999 has no DockerLint equivalent; the setting in .hadolint.yaml is ignored")));
     }
 
+    private const string Pragmas = """
+        # hadolint global ignore=DL3002
+        FROM alpine:3.20 AS build
+        RUN echo building
+        # hadolint ignore=DL3007
+        FROM ubuntu:latest
+        # dockerlint ignore=DF1001
+        USER root
+        """;
+
+    [Test]
+    public void Hadolint_yaml_disable_ignore_pragma_makes_hadolint_comments_suppress_nothing()
+    {
+        var fixture = new ConfigFixture((".hadolint.yaml", "disable-ignore-pragma: true\n"), ("app/Dockerfile", ""));
+        var run = fixture.Lint("app/Dockerfile", Pragmas);
+        Assert.That(SeverityOf("DF3001", run), Is.Not.Null, "# hadolint ignore=DL3007 no longer hides the :latest finding");
+        Assert.That(SeverityOf("DF1001", run), Is.Null, "DockerLint's own comment still hides USER root");
+        Assert.That(run.Problems, Is.Empty);
+        var config = fixture.Resolver().For(ConfigFixture.Full("app/Dockerfile"));
+        Assert.That(config.HadolintPragmasDisabled?.Source, Is.EqualTo(ConfigFixture.Full(".hadolint.yaml") + ":1"));
+    }
+
+    [Test]
+    public void Hadolint_comments_suppress_when_disable_ignore_pragma_is_false_or_absent()
+    {
+        foreach (var yaml in new[] { "disable-ignore-pragma: false\n", "ignored: []\n" })
+        {
+            var fixture = new ConfigFixture((".hadolint.yaml", yaml));
+            var run = fixture.Lint("Dockerfile", Pragmas);
+            Assert.That(SeverityOf("DF3001", run), Is.Null, yaml);
+            Assert.That(SeverityOf("DF1001", run), Is.Null, yaml);
+            Assert.That(fixture.Resolver().For(ConfigFixture.Full("Dockerfile")).HadolintPragmasDisabled, Is.Null, yaml);
+        }
+
+        var global = new ConfigFixture((".hadolint.yaml", "disable-ignore-pragma: true\n")).Lint("Dockerfile", Pragmas.Replace("# dockerlint ignore=DF1001\n", "", StringComparison.Ordinal));
+        Assert.That(SeverityOf("DF1001", global), Is.Not.Null, "# hadolint global ignore=DL3002 no longer hides USER root either");
+    }
+
+    [Test]
+    public void A_bad_disable_ignore_pragma_value_is_a_problem_and_changes_nothing()
+    {
+        var fixture = new ConfigFixture((".hadolint.yaml", "disable-ignore-pragma: yes please\n"));
+        var run = fixture.Lint("Dockerfile", Pragmas);
+        Assert.That(SeverityOf("DF3001", run), Is.Null);
+        var problem = run.Problems.Single();
+        Assert.That((problem.Id, problem.GetMessage(CultureInfo.InvariantCulture), problem.Location.GetLineSpan().StartLinePosition.Character), Is.EqualTo(("DF0090", "disable-ignore-pragma: expected true or false", 23)));
+    }
+
     [Test]
     public void An_unmapped_hadolint_id_is_reported_once()
     {
