@@ -24,7 +24,7 @@ internal sealed class ComposeValueShapes
     public const string ResetTag = "!reset";
 
     [ThreadStatic]
-    private static ComposeValueShapes? t_free;
+    private static ComposeValueShapes? s_free;
 
     private readonly List<int> _postOrder = [];
     private readonly List<(string? Key, int Shape)> _children = [];
@@ -42,8 +42,8 @@ internal sealed class ComposeValueShapes
     /// <summary>Numbers the shapes of <paramref name="root"/>'s values in <paramref name="memo"/>; give it back with <see cref="Return"/>.</summary>
     public static ComposeValueShapes Number(YamlNode root, ComposeSchemaMemo memo)
     {
-        var shapes = t_free ?? new ComposeValueShapes();
-        t_free = null;
+        var shapes = s_free ?? new ComposeValueShapes();
+        s_free = null;
         shapes._memo = memo;
         shapes.RootShape = shapes.Visit(root);
         return shapes;
@@ -63,7 +63,7 @@ internal sealed class ComposeValueShapes
             _key = new char[256];
         }
 
-        t_free = this;
+        s_free = this;
     }
 
     private int Visit(YamlNode node)
