@@ -205,6 +205,15 @@ public static class ComposeLoader
                 return cached;
             }
 
+            // Text without a '$' is its own value (what interpolating it would give, with no variable, no
+            // error and no unknown part), so it is not run through the interpolator.
+            if (!scalar.Value.Contains('$', StringComparison.Ordinal))
+            {
+                var literal = new ComposeString(scalar, scalar.Value, scalar.Value, default, ComposeValueOrigin.Written);
+                _cache[scalar] = literal;
+                return literal;
+            }
+
             var variables = _byFile.GetValueOrDefault(scalar.Source.Path, environment);
             var result = ComposeInterpolator.Interpolate(scalar.Value, variables);
             if (result.Error is { } error)
@@ -212,8 +221,8 @@ public static class ComposeLoader
                 var descriptor = error.Kind == ComposeInterpolationErrorKind.RequiredVariableMissing
                     ? ComposeDiagnostics.RequiredVariableMissing
                     : ComposeDiagnostics.InvalidInterpolation;
-                var literal = ComposeString.Literal(scalar, scalar.Value);
-                var span = literal.GetSpan(error.Span.Start, error.Span.Length);
+                var written = ComposeString.Literal(scalar, scalar.Value);
+                var span = written.GetSpan(error.Span.Start, error.Span.Length);
                 _diagnostics.Add(Diagnostic.Create(descriptor, scalar.Source.GetLocation(span), error.Message));
             }
 
