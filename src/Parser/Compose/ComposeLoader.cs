@@ -268,8 +268,12 @@ public static class ComposeLoader
 
                 switch (node)
                 {
-                    case YamlScalar scalar:
+                    // Only text with a '$' can fail to interpolate; other values are made when asked for.
+                    case YamlScalar scalar when scalar.Value.Contains('$', StringComparison.Ordinal):
                         Resolve(scalar);
+                        break;
+                    case YamlScalar:
+                        cancellationToken.ThrowIfCancellationRequested();
                         break;
                     case YamlMapping mapping:
                         foreach (var entry in mapping.Entries)

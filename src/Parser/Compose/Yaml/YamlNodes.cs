@@ -71,6 +71,17 @@ public abstract class YamlNode
 
     /// <summary>Copies the node with a different tag (used when merging strips <c>!override</c>).</summary>
     internal abstract YamlNode WithTag(string? tag);
+
+    /// <summary>
+    /// True when a value inside this mapping or sequence, at any depth, is tagged <c>!reset</c> or
+    /// <c>!override</c> (what merging removes); false for a scalar. Without such a tag below it, a node
+    /// is its own merge-cleaned form.
+    /// </summary>
+    internal virtual bool HasMergeTagInside => false;
+
+    /// <summary>Whether merging would change a child: it has a merge tag or one inside it.</summary>
+    private protected static bool ChangedByMerge(YamlNode child)
+        => child.Tag is "!reset" or "!override" || child.HasMergeTagInside;
 }
 
 /// <summary>A scalar: its text and how it was written.</summary>
@@ -116,6 +127,7 @@ public sealed class YamlMapping : YamlNode
     private const int MaxEntriesWithoutTable = 8;
 
     private readonly Dictionary<string, YamlEntry>? _byKey;
+    private readonly bool _hasMergeTagInside;
 
     /// <summary>Creates a mapping; later entries with a key already present are ignored.</summary>
     public YamlMapping(YamlSource source, TextSpan span, IEnumerable<YamlEntry> entries, string? tag = null, string? anchor = null)
@@ -154,6 +166,7 @@ public sealed class YamlMapping : YamlNode
 
         Entries = list.Count == list.Capacity ? list.MoveToImmutable() : list.ToImmutable();
         _byKey = byKey;
+        _hasMergeTagInside = AnyChangedByMerge(Entries);
     }
 
     private YamlMapping(YamlSource source, TextSpan span, ImmutableArray<YamlEntry> uniqueEntries, string? tag, string? anchor, bool unique)
@@ -161,6 +174,7 @@ public sealed class YamlMapping : YamlNode
     {
         System.Diagnostics.Debug.Assert(unique, "only for entries whose keys are unique");
         Entries = uniqueEntries;
+        _hasMergeTagInside = AnyChangedByMerge(uniqueEntries);
         if (uniqueEntries.Length > MaxEntriesWithoutTable)
         {
             _byKey = new Dictionary<string, YamlEntry>(uniqueEntries.Length, StringComparer.Ordinal);
@@ -201,6 +215,22 @@ public sealed class YamlMapping : YamlNode
 
     internal override YamlNode WithTag(string? tag) => new YamlMapping(Source, Span, Entries, tag, Anchor, unique: true);
 
+    /// <inheritdoc />
+    internal override bool HasMergeTagInside => _hasMergeTagInside;
+
+    private static bool AnyChangedByMerge(ImmutableArray<YamlEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (ChangedByMerge(entry.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Creates a mapping of entries whose keys are known to be unique (no entry is dropped).</summary>
     internal static YamlMapping WithUniqueKeys(YamlSource source, TextSpan span, ImmutableArray<YamlEntry> entries, string? tag, string? anchor)
         => new(source, span, entries, tag, anchor, unique: true);
@@ -233,7 +263,20 @@ public sealed class YamlSequence : YamlNode
         : base(source, span, tag, anchor)
     {
         Items = items;
+        foreach (var item in items)
+        {
+            if (ChangedByMerge(item))
+            {
+                _hasMergeTagInside = true;
+                break;
+            }
+        }
     }
+
+    private readonly bool _hasMergeTagInside;
+
+    /// <inheritdoc />
+    internal override bool HasMergeTagInside => _hasMergeTagInside;
 
     /// <summary>The items.</summary>
     public ImmutableArray<YamlNode> Items { get; }
