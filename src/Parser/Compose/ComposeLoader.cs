@@ -245,6 +245,12 @@ public static class ComposeLoader
                 return ComposeValueOrigin.Written;
             }
 
+            // An unknown value cannot equal what the defaults alone give.
+            if (result.Value is null)
+            {
+                return ComposeValueOrigin.Environment;
+            }
+
             var bare = ComposeInterpolator.Interpolate(scalar.Value, s_noVariables);
             return bare.Value is { } text && text == result.Value ? ComposeValueOrigin.Default : ComposeValueOrigin.Environment;
         }
