@@ -57,7 +57,7 @@ internal static class PhaseProfile
         return 0;
     }
 
-    /// <summary>The Compose loader's parts on their own: YAML, the JSON value, NJsonSchema (first run and values seen before), the YAML traps.</summary>
+    /// <summary>The Compose loader's parts on their own: YAML, the JSON value, the shapes alone, NJsonSchema (first run and values seen before), the YAML traps.</summary>
     private static void AppendComposeBreakdown(StringBuilder text)
     {
         var sources = InMemoryCorpus.ComposeFiles.Select(f => new YamlSource(f, SourceText.From(InMemoryCorpus.ComposeFolder[f]))).ToArray();
@@ -73,6 +73,14 @@ internal static class PhaseProfile
                 foreach (var document in documents)
                 {
                     ComposeJsonDocument.Create(document, memo);
+                }
+            }),
+            ("  Compose shapes from YAML (all values seen before need)", () =>
+            {
+                var memo = new ComposeSchemaMemo();
+                foreach (var document in documents)
+                {
+                    ComposeValueShapes.Number(document, memo).Return();
                 }
             }),
             ("  Compose schema, first run (memo emptied)", () =>

@@ -205,6 +205,15 @@ public static class ComposeLoader
                 return cached;
             }
 
+            // Text without a '$' is its own value (what interpolating it would give, with no variable, no
+            // error and no unknown part), so it is not run through the interpolator.
+            if (!scalar.Value.Contains('$', StringComparison.Ordinal))
+            {
+                var literal = new ComposeString(scalar, scalar.Value, scalar.Value, default, ComposeValueOrigin.Written);
+                _cache[scalar] = literal;
+                return literal;
+            }
+
             var variables = _byFile.GetValueOrDefault(scalar.Source.Path, environment);
             var result = ComposeInterpolator.Interpolate(scalar.Value, variables);
             if (result.Error is { } error)
@@ -212,8 +221,8 @@ public static class ComposeLoader
                 var descriptor = error.Kind == ComposeInterpolationErrorKind.RequiredVariableMissing
                     ? ComposeDiagnostics.RequiredVariableMissing
                     : ComposeDiagnostics.InvalidInterpolation;
-                var literal = ComposeString.Literal(scalar, scalar.Value);
-                var span = literal.GetSpan(error.Span.Start, error.Span.Length);
+                var written = ComposeString.Literal(scalar, scalar.Value);
+                var span = written.GetSpan(error.Span.Start, error.Span.Length);
                 _diagnostics.Add(Diagnostic.Create(descriptor, scalar.Source.GetLocation(span), error.Message));
             }
 
@@ -234,6 +243,12 @@ public static class ComposeLoader
             if (result.Variables.Count == 0)
             {
                 return ComposeValueOrigin.Written;
+            }
+
+            // An unknown value cannot equal what the defaults alone give.
+            if (result.Value is null)
+            {
+                return ComposeValueOrigin.Environment;
             }
 
             var bare = ComposeInterpolator.Interpolate(scalar.Value, s_noVariables);
@@ -259,8 +274,12 @@ public static class ComposeLoader
 
                 switch (node)
                 {
-                    case YamlScalar scalar:
+                    // Only text with a '$' can fail to interpolate; other values are made when asked for.
+                    case YamlScalar scalar when scalar.Value.Contains('$', StringComparison.Ordinal):
                         Resolve(scalar);
+                        break;
+                    case YamlScalar:
+                        cancellationToken.ThrowIfCancellationRequested();
                         break;
                     case YamlMapping mapping:
                         foreach (var entry in mapping.Entries)

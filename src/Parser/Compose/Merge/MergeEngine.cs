@@ -492,7 +492,8 @@ internal sealed class MergeEngine
             node = node.WithTag(null);
         }
 
-        if (node is YamlScalar || depth > MaxDepth)
+        // Nothing below to remove or untag: the node is its own cleaned form.
+        if (node is YamlScalar || depth > MaxDepth || !node.HasMergeTagInside)
         {
             return node;
         }

@@ -47,7 +47,19 @@ public abstract class ComposeElement
     /// <summary>A list-or-mapping field: <c>- KEY=VALUE</c> items, or <c>KEY: VALUE</c> entries.</summary>
     private protected ImmutableArray<ComposeKeyValue> KeyValues(YamlNode? node, char separator = '=')
     {
-        var builder = ImmutableArray.CreateBuilder<ComposeKeyValue>();
+        // Most of these fields are absent: no builder for them.
+        var count = node switch
+        {
+            YamlMapping m => m.Entries.Length,
+            YamlSequence q => q.Items.Length,
+            _ => 0,
+        };
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<ComposeKeyValue>(count);
         switch (node)
         {
             case YamlMapping mapping:
@@ -86,7 +98,7 @@ public abstract class ComposeElement
                 break;
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 }
 

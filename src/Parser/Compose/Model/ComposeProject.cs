@@ -178,7 +178,7 @@ public sealed class ComposeProject
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<T>();
+        var builder = ImmutableArray.CreateBuilder<T>(mapping.Entries.Length);
         foreach (var entry in mapping.Entries)
         {
             if (entry.Key.Value.StartsWith("x-", StringComparison.Ordinal))
@@ -191,6 +191,6 @@ public sealed class ComposeProject
             builder.Add(create(entry.Key, body));
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 }

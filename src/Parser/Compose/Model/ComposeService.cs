@@ -119,7 +119,7 @@ public sealed class ComposeBuild : ComposeElement
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<ComposeResourceReference>();
+        var builder = ImmutableArray.CreateBuilder<ComposeResourceReference>(sequence.Items.Length);
         foreach (var item in sequence.Items)
         {
             switch (item)
@@ -134,7 +134,7 @@ public sealed class ComposeBuild : ComposeElement
             }
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 }
 
@@ -406,7 +406,7 @@ public sealed class ComposeService : ComposeElement
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<ComposeDevice>();
+        var builder = ImmutableArray.CreateBuilder<ComposeDevice>(sequence.Items.Length);
         foreach (var item in sequence.Items)
         {
             if (item is YamlMapping mapping)
@@ -425,18 +425,23 @@ public sealed class ComposeService : ComposeElement
             }
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 
     private ImmutableArray<ComposeEnvFile> ReadEnvFiles(YamlNode? node)
     {
-        var builder = ImmutableArray.CreateBuilder<ComposeEnvFile>();
         var items = node switch
         {
             YamlSequence sequence => sequence.Items,
             YamlScalar { IsNull: false } scalar => [scalar],
             _ => ImmutableArray<YamlNode>.Empty,
         };
+        if (items.IsEmpty)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<ComposeEnvFile>(items.Length);
         foreach (var item in items)
         {
             switch (item)
@@ -450,7 +455,7 @@ public sealed class ComposeService : ComposeElement
             }
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 
     private ImmutableArray<ComposePort> ReadPorts(YamlNode? node)
@@ -460,7 +465,7 @@ public sealed class ComposeService : ComposeElement
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<ComposePort>();
+        var builder = ImmutableArray.CreateBuilder<ComposePort>(sequence.Items.Length);
         foreach (var item in sequence.Items)
         {
             switch (item)
@@ -474,7 +479,7 @@ public sealed class ComposeService : ComposeElement
             }
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 
     private ImmutableArray<ComposeVolumeMount> ReadVolumes(YamlNode? node)
@@ -484,7 +489,7 @@ public sealed class ComposeService : ComposeElement
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<ComposeVolumeMount>();
+        var builder = ImmutableArray.CreateBuilder<ComposeVolumeMount>(sequence.Items.Length);
         foreach (var item in sequence.Items)
         {
             if (item is YamlMapping mapping)
@@ -501,7 +506,7 @@ public sealed class ComposeService : ComposeElement
             }
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 
     /// <summary><c>[SOURCE:]TARGET[:MODE]</c>; a source that is a path makes a bind mount, a name a volume.</summary>

@@ -39,7 +39,7 @@ public sealed class ComposeString
         Raw = raw;
         Value = value;
         Origin = origin;
-        Segments = segments.IsDefault ? (value is null ? [] : [new ComposeSegment(value, false)]) : segments;
+        _segments = segments;
     }
 
     /// <summary>A value that needs no interpolation.</summary>
@@ -61,7 +61,22 @@ public sealed class ComposeString
     public ComposeValueOrigin Origin { get; }
 
     /// <summary>Literal and unknown parts of the value.</summary>
-    public ImmutableArray<ComposeSegment> Segments { get; }
+    public ImmutableArray<ComposeSegment> Segments
+    {
+        get
+        {
+            // A known value's one literal part is made on first read (most values are never asked for
+            // their parts); the same array is returned to every reader, from any thread.
+            if (_segments.IsDefault)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref _segments, Value is null ? [] : [new ComposeSegment(Value, false)]);
+            }
+
+            return _segments;
+        }
+    }
+
+    private ImmutableArray<ComposeSegment> _segments;
 
     /// <summary>True when the node is a YAML null (written as nothing, <c>~</c> or <c>null</c>).</summary>
     public bool IsNull => Node is YamlScalar { IsNull: true };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DockerLint.Parser.Compose.Yaml;
 using Newtonsoft.Json.Linq;
 
@@ -17,22 +16,23 @@ internal sealed record JsonOrigin(YamlNode Node, YamlScalar? Key);
 /// </summary>
 internal sealed class ComposeJsonDocument
 {
-    private const string ResetTag = "!reset";
+    private const string ResetTag = ComposeValueShapes.ResetTag;
 
     // Built on the first question (only files with schema errors ask): most files never need it.
     private Dictionary<JToken, JsonOrigin>? _origins;
 
     private readonly ComposeSchemaMemo _memo;
     private readonly Dictionary<JToken, int> _shapes = new(ReferenceEqualityComparer.Instance);
-    private readonly List<(string? Key, int Shape)> _childShapes = [];
-    private char[] _key = new char[256];
-    private int _keyLength;
+    private readonly IReadOnlyList<int> _postOrder;
+    private int _next;
 
-    private ComposeJsonDocument(YamlNode root, ComposeSchemaMemo memo)
+    private ComposeJsonDocument(YamlNode root, ComposeSchemaMemo memo, ComposeValueShapes shapes)
     {
         _memo = memo;
+        _postOrder = shapes.InPostOrder;
         YamlRoot = root;
-        Root = Convert(root, out _);
+        Root = Convert(root);
+        _postOrder = [];
     }
 
     /// <summary>The YAML document.</summary>
@@ -45,10 +45,24 @@ internal sealed class ComposeJsonDocument
     public ComposeSchemaMemo Memo => _memo;
 
     /// <summary>Converts a YAML document, numbering its values' shapes in a memo of its own.</summary>
-    public static ComposeJsonDocument Create(YamlNode root) => new(root, new ComposeSchemaMemo());
+    public static ComposeJsonDocument Create(YamlNode root) => Create(root, new ComposeSchemaMemo());
 
     /// <summary>Converts a YAML document, numbering its values' shapes in <paramref name="memo"/>.</summary>
-    public static ComposeJsonDocument Create(YamlNode root, ComposeSchemaMemo memo) => new(root, memo);
+    public static ComposeJsonDocument Create(YamlNode root, ComposeSchemaMemo memo)
+    {
+        var shapes = ComposeValueShapes.Number(root, memo);
+        try
+        {
+            return new(root, memo, shapes);
+        }
+        finally
+        {
+            shapes.Return();
+        }
+    }
+
+    /// <summary>Converts a YAML document whose values' shapes <paramref name="shapes"/> has numbered in <paramref name="memo"/>.</summary>
+    public static ComposeJsonDocument Create(YamlNode root, ComposeSchemaMemo memo, ComposeValueShapes shapes) => new(root, memo, shapes);
 
     /// <summary>The shape number of a token of this document (see <see cref="ComposeSchemaMemo"/>); false for a token not made by the conversion.</summary>
     public bool TryGetShape(JToken token, out int shape) => _shapes.TryGetValue(token, out shape);
@@ -70,154 +84,47 @@ internal sealed class ComposeJsonDocument
         return _origins.TryGetValue(token, out var origin) ? origin : null;
     }
 
-    private JToken Convert(YamlNode node, out int shape)
+    // Values are made in the order ComposeValueShapes numbered them (children before their parent),
+    // so each takes the next number.
+    private JToken Convert(YamlNode node)
     {
         JToken token;
         switch (node)
         {
             case YamlMapping mapping:
                 var obj = new JObject();
-                var firstChild = _childShapes.Count;
                 foreach (var entry in mapping.Entries)
                 {
-                    if (entry.Value.Tag == ResetTag)
+                    if (entry.Value.Tag != ResetTag)
                     {
-                        continue;
+                        obj.Add(new JProperty(entry.Key.Value, Convert(entry.Value)));
                     }
-
-                    obj.Add(new JProperty(entry.Key.Value, Convert(entry.Value, out var valueShape)));
-                    _childShapes.Add((entry.Key.Value, valueShape));
                 }
 
                 token = obj;
-                shape = CompositeShape('{', firstChild);
                 break;
             case YamlSequence sequence:
                 var array = new JArray();
-                var firstItem = _childShapes.Count;
                 foreach (var item in sequence.Items)
                 {
                     if (item.Tag != ResetTag)
                     {
-                        array.Add(Convert(item, out var itemShape));
-                        _childShapes.Add((null, itemShape));
+                        array.Add(Convert(item));
                     }
                 }
 
                 token = array;
-                shape = CompositeShape('[', firstItem);
                 break;
             case YamlScalar scalar:
-                var value = ToJValue(YamlCoreSchema.Resolve(scalar));
-                token = value;
-                shape = ScalarShape(value);
+                token = ToJValue(YamlCoreSchema.Resolve(scalar));
                 break;
             default:
-                var empty = JValue.CreateNull();
-                token = empty;
-                shape = ScalarShape(empty);
+                token = JValue.CreateNull();
                 break;
         }
 
-        _shapes[token] = shape;
+        _shapes[token] = _postOrder[_next++];
         return token;
-    }
-
-    // ---- shapes (see ComposeSchemaMemo): a key that spells the value, then its number ------------
-
-    private int ScalarShape(JValue value)
-    {
-        _keyLength = 0;
-        switch (value.Value)
-        {
-            case null:
-                Append('n');
-                break;
-            case bool b:
-                Append(b ? 't' : 'f');
-                break;
-            case long l:
-                Append('i');
-                AppendFormatted(l);
-                break;
-            case ulong u:
-                Append('u');
-                AppendFormatted(u);
-                break;
-            case double d:
-                Append('d');
-                AppendFormatted(d);
-                break;
-            case string text:
-                Append('s');
-                Append(text);
-                break;
-            default:
-                Append('?');
-                Append(value.ToString(Newtonsoft.Json.Formatting.None));
-                break;
-        }
-
-        return _memo.Intern(_key.AsSpan(0, _keyLength));
-    }
-
-    /// <summary>The shape of a mapping (its keys and its values' shapes) or a list (its items' shapes): the children's shapes from <paramref name="first"/> on, which it takes off the stack.</summary>
-    private int CompositeShape(char kind, int first)
-    {
-        _keyLength = 0;
-        Append(kind);
-        var shape = 0;
-        for (var i = first; i < _childShapes.Count && shape != ComposeSchemaMemo.NoShape; i++)
-        {
-            var (key, child) = _childShapes[i];
-            if (child == ComposeSchemaMemo.NoShape)
-            {
-                shape = ComposeSchemaMemo.NoShape;
-                break;
-            }
-
-            if (key is not null)
-            {
-                AppendFormatted(key.Length);
-                Append(':');
-                Append(key);
-            }
-
-            AppendFormatted(child);
-            Append(',');
-        }
-
-        _childShapes.RemoveRange(first, _childShapes.Count - first);
-        return shape == ComposeSchemaMemo.NoShape ? shape : _memo.Intern(_key.AsSpan(0, _keyLength));
-    }
-
-    private void Append(char c)
-    {
-        Reserve(1);
-        _key[_keyLength++] = c;
-    }
-
-    private void Append(string text)
-    {
-        Reserve(text.Length);
-        text.CopyTo(_key.AsSpan(_keyLength));
-        _keyLength += text.Length;
-    }
-
-    private void AppendFormatted<T>(T value)
-        where T : ISpanFormattable
-    {
-        Reserve(32);
-        value.TryFormat(_key.AsSpan(_keyLength), out var written, value is double ? "R" : default, CultureInfo.InvariantCulture);
-        _keyLength += written;
-    }
-
-    private void Reserve(int length)
-    {
-        if (_keyLength + length > _key.Length)
-        {
-            Array.Resize(ref _key, Math.Max(_key.Length * 2, _keyLength + length));
-        }
     }
 
     /// <summary>Walks the YAML tree and the JSON made from it side by side (the same shape, <see cref="ResetTag"/> nodes left out) and records where each token came from.</summary>

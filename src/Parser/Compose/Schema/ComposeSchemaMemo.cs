@@ -114,6 +114,21 @@ internal sealed class ComposeSchemaMemo
         return null;
     }
 
+    /// <summary>
+    /// True when the memo holds "valid" for a value of this shape against this schema (counted as a hit,
+    /// as <see cref="Verdict"/> counts it); false when it holds "invalid" or nothing, which it leaves uncounted.
+    /// </summary>
+    public bool IsKnownValid(JsonSchema schema, int shape)
+    {
+        if (shape != NoShape && _verdicts.TryGetValue(Key(schema, shape), out var valid) && valid)
+        {
+            Interlocked.Increment(ref _hits);
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Remembers NJsonSchema's verdict on a value of this shape against this schema.</summary>
     public void Record(JsonSchema schema, int shape, bool valid)
     {

@@ -36,7 +36,25 @@ public static class ComposeSchemaValidator
     internal static ImmutableArray<Diagnostic> Validate(YamlNode document, ComposeSchemaMemo memo)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var json = ComposeJsonDocument.Create(document, memo);
+
+        // The document's shape first, from the YAML: when the memo knows the whole document valid, that is
+        // NJsonSchema's verdict (see ComposeSchemaMemo) and no JSON value is needed at all.
+        var shapes = ComposeValueShapes.Number(document, memo);
+        ComposeJsonDocument json;
+        try
+        {
+            if (memo.IsKnownValid(ComposeSchema.Instance, shapes.RootShape))
+            {
+                return [];
+            }
+
+            json = ComposeJsonDocument.Create(document, memo, shapes);
+        }
+        finally
+        {
+            shapes.Return();
+        }
+
         var validator = new MemoizingSchemaValidator(json);
         if (validator.IsValid())
         {

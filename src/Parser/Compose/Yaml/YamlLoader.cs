@@ -36,24 +36,92 @@ public static class YamlLoader
     public static YamlFile Load(YamlSource source, YamlLimits? limits = null)
         => new Builder(source, limits ?? YamlLimits.Default).Run();
 
+    // One open mapping or sequence. Frames are reused from one collection to the next (a file's
+    // builder keeps those it has made), and so are their lists: a node copies what it keeps.
     private sealed class Frame
     {
-        public required bool IsMapping { get; init; }
-        public required int Start { get; init; }
-        public required bool IsFlow { get; init; }
-        public string? Tag { get; init; }
-        public string? Anchor { get; init; }
-        public bool Skipped { get; init; }
-        public int End { get; set; }
+        // Up to this many entries a duplicate key is found by comparing keys, without the table.
+        private const int MaxEntriesWithoutTable = 8;
 
-        // Each collection is made on first use: a list never needs the mapping's, nor most mappings a merge key's.
-        public List<YamlEntry> Entries => field ??= [];
-        public Dictionary<string, YamlEntry> Keys => field ??= new(StringComparer.Ordinal);
-        public List<YamlNode> Items => field ??= [];
-        public List<YamlNode> MergeSources => field ??= [];
-        public bool HasMergeSources { get; set; }
-        public YamlScalar? PendingKey { get; set; }
-        public long Weight { get; set; } = 1;
+        public bool IsMapping;
+        public int Start;
+        public bool IsFlow;
+        public string? Tag;
+        public string? Anchor;
+        public bool Skipped;
+        public int End;
+        public bool HasMergeSources;
+        public YamlScalar? PendingKey;
+        public long Weight;
+
+        private Dictionary<string, YamlEntry>? _keys;
+        private bool _keysInTable;
+
+        public List<YamlEntry> Entries { get; } = [];
+
+        public List<YamlNode> Items { get; } = [];
+
+        public List<YamlNode> MergeSources { get; } = [];
+
+        public void Open(bool isMapping, int start, bool isFlow, string? tag, string? anchor, bool skipped)
+        {
+            IsMapping = isMapping;
+            Start = start;
+            End = start;
+            IsFlow = isFlow;
+            Tag = tag;
+            Anchor = anchor;
+            Skipped = skipped;
+            HasMergeSources = false;
+            PendingKey = null;
+            Weight = 1;
+            Entries.Clear();
+            Items.Clear();
+            MergeSources.Clear();
+            if (_keysInTable)
+            {
+                _keys!.Clear();
+                _keysInTable = false;
+            }
+        }
+
+        /// <summary>The entry already written with this key, if any.</summary>
+        public YamlEntry? Find(string key)
+        {
+            if (_keysInTable)
+            {
+                return _keys!.GetValueOrDefault(key);
+            }
+
+            foreach (var entry in Entries)
+            {
+                if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
+        public void Add(YamlEntry entry)
+        {
+            Entries.Add(entry);
+            if (_keysInTable)
+            {
+                _keys!.Add(entry.Key.Value, entry);
+            }
+            else if (Entries.Count > MaxEntriesWithoutTable)
+            {
+                _keys ??= new(StringComparer.Ordinal);
+                foreach (var earlier in Entries)
+                {
+                    _keys.Add(earlier.Key.Value, earlier);
+                }
+
+                _keysInTable = true;
+            }
+        }
     }
 
     private sealed class Builder(YamlSource source, YamlLimits limits)
@@ -64,6 +132,7 @@ public static class YamlLoader
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private readonly Dictionary<YamlNode, long> _weights = new(ReferenceEqualityComparer.Instance);
         private readonly Stack<Frame> _frames = new();
+        private readonly Stack<Frame> _freeFrames = new();
 
         // Empty scalars standing for aliases that were reported and dropped: a merge key does not report them again.
         private readonly HashSet<YamlNode> _dropped = new(ReferenceEqualityComparer.Instance);
@@ -258,12 +327,15 @@ public static class YamlLoader
             }
 
             var at = SkipProperties(Index(start), anchor is null && tag is null);
-            _frames.Push(new Frame { IsMapping = isMapping, Start = at, End = at, IsFlow = isFlow, Tag = tag, Anchor = anchor, Skipped = skipped });
+            var frame = _freeFrames.Count > 0 ? _freeFrames.Pop() : new Frame();
+            frame.Open(isMapping, at, isFlow, tag, anchor, skipped);
+            _frames.Push(frame);
         }
 
         private void Pop(int endIndex)
         {
             var frame = _frames.Pop();
+            _freeFrames.Push(frame);
             if (frame.Skipped)
             {
                 var placeholder = new YamlScalar(source, new TextSpan(frame.Start, 0), "", YamlScalarStyle.Plain);
@@ -292,13 +364,18 @@ public static class YamlLoader
                             entries.AddRange(mapping.Entries.Select(en => en with { FromMerge = true }));
                         }
                     }
-                }
 
-                node = new YamlMapping(source, span, entries, frame.Tag, frame.Anchor);
+                    // Merged keys may repeat written ones (the written entry wins): the mapping drops them.
+                    node = new YamlMapping(source, span, entries, frame.Tag, frame.Anchor);
+                }
+                else
+                {
+                    node = YamlMapping.WithUniqueKeys(source, span, [.. entries], frame.Tag, frame.Anchor);
+                }
             }
             else
             {
-                node = new YamlSequence(source, span, frame.Items, frame.Tag, frame.Anchor);
+                node = new YamlSequence(source, span, [.. frame.Items], frame.Tag, frame.Anchor);
             }
 
             Register(node, frame.Weight);
@@ -424,16 +501,14 @@ public static class YamlLoader
                 return;
             }
 
-            if (frame.Keys.TryGetValue(key.Value, out var existing))
+            if (frame.Find(key.Value) is { } existing)
             {
                 var line = existing.Key.LineSpan.StartLinePosition.Line + 1;
                 Report(ComposeDiagnostics.DuplicateKey, key.Span, key.Value, line);
                 return;
             }
 
-            var entry = new YamlEntry(key, node);
-            frame.Keys.Add(key.Value, entry);
-            frame.Entries.Add(entry);
+            frame.Add(new YamlEntry(key, node));
         }
 
         /// <summary>Moves past an anchor (<c>&amp;a</c>) and a tag (<c>!t</c>) written before a node, so its span is the node itself.</summary>

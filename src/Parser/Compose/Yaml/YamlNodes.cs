@@ -71,6 +71,17 @@ public abstract class YamlNode
 
     /// <summary>Copies the node with a different tag (used when merging strips <c>!override</c>).</summary>
     internal abstract YamlNode WithTag(string? tag);
+
+    /// <summary>
+    /// True when a value inside this mapping or sequence, at any depth, is tagged <c>!reset</c> or
+    /// <c>!override</c> (what merging removes); false for a scalar. Without such a tag below it, a node
+    /// is its own merge-cleaned form.
+    /// </summary>
+    internal virtual bool HasMergeTagInside => false;
+
+    /// <summary>Whether merging would change a child: it has a merge tag or one inside it.</summary>
+    private protected static bool ChangedByMerge(YamlNode child)
+        => child.Tag is "!reset" or "!override" || child.HasMergeTagInside;
 }
 
 /// <summary>A scalar: its text and how it was written.</summary>
@@ -111,7 +122,12 @@ public sealed record YamlEntry(YamlScalar Key, YamlNode Value, bool FromMerge = 
 /// <summary>A mapping: its entries in order, keys unique.</summary>
 public sealed class YamlMapping : YamlNode
 {
-    private readonly Dictionary<string, YamlEntry> _byKey;
+    // Up to this many entries a key is found by comparing the keys in order, which is faster than
+    // hashing it and needs no table; most Compose mappings are that small.
+    private const int MaxEntriesWithoutTable = 8;
+
+    private readonly Dictionary<string, YamlEntry>? _byKey;
+    private readonly bool _hasMergeTagInside;
 
     /// <summary>Creates a mapping; later entries with a key already present are ignored.</summary>
     public YamlMapping(YamlSource source, TextSpan span, IEnumerable<YamlEntry> entries, string? tag = null, string? anchor = null)
@@ -119,31 +135,118 @@ public sealed class YamlMapping : YamlNode
     {
         var count = entries.TryGetNonEnumeratedCount(out var n) ? n : 8;
         var list = ImmutableArray.CreateBuilder<YamlEntry>(count);
-        _byKey = new Dictionary<string, YamlEntry>(count, StringComparer.Ordinal);
+        Dictionary<string, YamlEntry>? byKey = null;
         foreach (var entry in entries)
         {
-            if (_byKey.TryAdd(entry.Key.Value, entry))
+            if (byKey is null)
+            {
+                if (IndexOf(list, entry.Key.Value) >= 0)
+                {
+                    continue;
+                }
+
+                if (list.Count < MaxEntriesWithoutTable)
+                {
+                    list.Add(entry);
+                    continue;
+                }
+
+                byKey = new Dictionary<string, YamlEntry>(count, StringComparer.Ordinal);
+                foreach (var earlier in list)
+                {
+                    byKey.Add(earlier.Key.Value, earlier);
+                }
+            }
+
+            if (byKey.TryAdd(entry.Key.Value, entry))
             {
                 list.Add(entry);
             }
         }
 
         Entries = list.Count == list.Capacity ? list.MoveToImmutable() : list.ToImmutable();
+        _byKey = byKey;
+        _hasMergeTagInside = AnyChangedByMerge(Entries);
+    }
+
+    private YamlMapping(YamlSource source, TextSpan span, ImmutableArray<YamlEntry> uniqueEntries, string? tag, string? anchor, bool unique)
+        : base(source, span, tag, anchor)
+    {
+        System.Diagnostics.Debug.Assert(unique, "only for entries whose keys are unique");
+        Entries = uniqueEntries;
+        _hasMergeTagInside = AnyChangedByMerge(uniqueEntries);
+        if (uniqueEntries.Length > MaxEntriesWithoutTable)
+        {
+            _byKey = new Dictionary<string, YamlEntry>(uniqueEntries.Length, StringComparer.Ordinal);
+            foreach (var entry in uniqueEntries)
+            {
+                _byKey.Add(entry.Key.Value, entry);
+            }
+        }
     }
 
     /// <summary>The entries in the order written (merged entries after explicit ones).</summary>
     public ImmutableArray<YamlEntry> Entries { get; }
 
     /// <summary>The value of a key, or null.</summary>
-    public YamlNode? this[string key] => _byKey.TryGetValue(key, out var entry) ? entry.Value : null;
+    public YamlNode? this[string key] => GetEntry(key)?.Value;
 
     /// <summary>The entry of a key, or null.</summary>
-    public YamlEntry? GetEntry(string key) => _byKey.GetValueOrDefault(key);
+    public YamlEntry? GetEntry(string key)
+    {
+        if (_byKey is not null)
+        {
+            return _byKey.GetValueOrDefault(key);
+        }
+
+        foreach (var entry in Entries)
+        {
+            if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>True when the key is present.</summary>
-    public bool ContainsKey(string key) => _byKey.ContainsKey(key);
+    public bool ContainsKey(string key) => GetEntry(key) is not null;
 
-    internal override YamlNode WithTag(string? tag) => new YamlMapping(Source, Span, Entries, tag, Anchor);
+    internal override YamlNode WithTag(string? tag) => new YamlMapping(Source, Span, Entries, tag, Anchor, unique: true);
+
+    /// <inheritdoc />
+    internal override bool HasMergeTagInside => _hasMergeTagInside;
+
+    private static bool AnyChangedByMerge(ImmutableArray<YamlEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (ChangedByMerge(entry.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Creates a mapping of entries whose keys are known to be unique (no entry is dropped).</summary>
+    internal static YamlMapping WithUniqueKeys(YamlSource source, TextSpan span, ImmutableArray<YamlEntry> entries, string? tag, string? anchor)
+        => new(source, span, entries, tag, anchor, unique: true);
+
+    private static int IndexOf(ImmutableArray<YamlEntry>.Builder entries, string key)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }
 
 /// <summary>A sequence: its items in order.</summary>
@@ -151,10 +254,29 @@ public sealed class YamlSequence : YamlNode
 {
     /// <summary>Creates a sequence.</summary>
     public YamlSequence(YamlSource source, TextSpan span, IEnumerable<YamlNode> items, string? tag = null, string? anchor = null)
+        : this(source, span, [.. items], tag, anchor)
+    {
+    }
+
+    /// <summary>Creates a sequence of these items.</summary>
+    internal YamlSequence(YamlSource source, TextSpan span, ImmutableArray<YamlNode> items, string? tag, string? anchor)
         : base(source, span, tag, anchor)
     {
-        Items = [.. items];
+        Items = items;
+        foreach (var item in items)
+        {
+            if (ChangedByMerge(item))
+            {
+                _hasMergeTagInside = true;
+                break;
+            }
+        }
     }
+
+    private readonly bool _hasMergeTagInside;
+
+    /// <inheritdoc />
+    internal override bool HasMergeTagInside => _hasMergeTagInside;
 
     /// <summary>The items.</summary>
     public ImmutableArray<YamlNode> Items { get; }

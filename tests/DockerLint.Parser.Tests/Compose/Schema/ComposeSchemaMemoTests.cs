@@ -130,4 +130,116 @@ public sealed class ComposeSchemaMemoTests
         var items = ((JArray)root["a"]!["x"]!).Select(Shape).ToList();
         Assert.That(items, Is.Unique, "1, '1', 1.0, true, 'true', null and '' are different values");
     }
+
+    [Test]
+    public void A_document_known_valid_is_answered_by_one_question_to_the_memo()
+    {
+        var memo = new ComposeSchemaMemo();
+        const string text = "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n";
+        Assert.That(Validate(text, memo), Is.Empty);
+        var hits = memo.Hits;
+
+        Assert.That(Validate(text, memo, "other/compose.yaml"), Is.Empty);
+        Assert.That(memo.Hits, Is.EqualTo(hits + 1), "the whole document's verdict, nothing below it");
+    }
+
+    [TestCase("a: {x: [1, \"1\", 1.0, true, \"true\", null, \"\", ~, .inf, -.nan, 0x1F, 0o17, 1e3, 18446744073709551615, 99999999999999999999]}")]
+    [TestCase("a: &a {b: !reset [1], c: [!reset 2, 3], d: !!str 1, e: !!int x, f: !!float 1, g: !custom 1}\nh: *a\ni: {<<: *a, j: 2}")]
+    [TestCase("? [complex, key]\n: 1\n'': 2\n\"\\u00e9\": |\n  text\n")]
+    [TestCase("- 1\n- [ ]\n- { }\n- - - deep\n")]
+    public void Shapes_numbered_from_yaml_nodes_equal_shapes_spelled_from_the_json_value(string text)
+        => AssertShapesAsFromJson(YamlLoader.Load(text, "compose.yaml").Documents, new ComposeSchemaMemo());
+
+    [Test]
+    public void Shapes_numbered_from_yaml_nodes_equal_shapes_spelled_from_the_json_value_on_the_corpus()
+    {
+        var (_, files) = SharedCorpus.RequireComposeFiles();
+        var memo = new ComposeSchemaMemo();
+        foreach (var path in files)
+        {
+            AssertShapesAsFromJson(YamlLoader.Load(File.ReadAllText(path), path).Documents, memo);
+        }
+    }
+
+    [Test]
+    public void Shapes_numbered_from_yaml_nodes_equal_shapes_spelled_from_the_json_value_in_a_full_memo()
+        => AssertShapesAsFromJson(YamlLoader.Load(TwoIdenticalInvalidServices, "compose.yaml").Documents, new ComposeSchemaMemo(maxShapes: 8, maxKeyChars: 64, maxVerdicts: 4));
+
+    // The shapes as they were first defined, spelled from the JSON value (type and text of a scalar, keys and
+    // children's shapes of an object, items' shapes of an array), must be the numbers the conversion gave each token.
+    private static void AssertShapesAsFromJson(IEnumerable<YamlNode> documents, ComposeSchemaMemo memo)
+    {
+        foreach (var yaml in documents)
+        {
+            var document = ComposeJsonDocument.Create(yaml, memo);
+            var checkedTokens = 0;
+            Spell(document.Root);
+            Assert.That(checkedTokens, Is.GreaterThan(0));
+
+            int Spell(JToken token)
+            {
+                string? key = null;
+                switch (token)
+                {
+                    case JObject obj:
+                        var parts = new System.Text.StringBuilder("{");
+                        foreach (var property in obj.Properties())
+                        {
+                            var child = Spell(property.Value);
+                            if (child == ComposeSchemaMemo.NoShape)
+                            {
+                                parts = null;
+                                break;
+                            }
+
+                            parts.Append(CultureInfo.InvariantCulture, $"{property.Name.Length}:{property.Name}{child},");
+                        }
+
+                        key = parts?.ToString();
+                        break;
+                    case JArray array:
+                        var items = new System.Text.StringBuilder("[");
+                        foreach (var item in array)
+                        {
+                            var child = Spell(item);
+                            if (child == ComposeSchemaMemo.NoShape)
+                            {
+                                items = null;
+                                break;
+                            }
+
+                            items.Append(CultureInfo.InvariantCulture, $"{child},");
+                        }
+
+                        key = items?.ToString();
+                        break;
+                    case JValue value:
+                        key = value.Value switch
+                        {
+                            null => "n",
+                            bool b => b ? "t" : "f",
+                            long l => "i" + l.ToString(CultureInfo.InvariantCulture),
+                            ulong u => "u" + u.ToString(CultureInfo.InvariantCulture),
+                            double d => "d" + d.ToString("R", CultureInfo.InvariantCulture),
+                            string t => "s" + t,
+                            var other => throw new AssertionException($"unexpected JSON value {other.GetType()}"),
+                        };
+                        break;
+                }
+
+                Assert.That(document.TryGetShape(token, out var shape), Is.True, token.Path);
+                if (key is null)
+                {
+                    Assert.That(shape, Is.EqualTo(ComposeSchemaMemo.NoShape), token.Path);
+                }
+                else if (shape != ComposeSchemaMemo.NoShape)
+                {
+                    Assert.That(memo.Intern(key), Is.EqualTo(shape), token.Path);
+                }
+
+                checkedTokens++;
+                return shape;
+            }
+        }
+    }
 }
