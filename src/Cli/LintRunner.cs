@@ -106,18 +106,14 @@ internal static class LintRunner
 
         // One pass over the files: the configuration files that apply are read before the first finding is
         // written, so that their own problems (DF0090-DF0093) take their place in path order; only the paths
-        // of the Compose files and of the Dockerfiles are kept, front-coded (a few bytes each).
+        // of the Compose files and of the Dockerfiles are kept, front-coded (a few bytes each). The walk
+        // hands the files out one at a time, in path order; looking up their configuration (a few file
+        // system calls per folder and its parents) is most of the pass, and runs on every core.
         var composeFiles = new ComposeFiles();
         var dockerfiles = new PathList();
         SourceFile? standardInputDockerfile = null;
-        foreach (var file in files)
+        var found = files.Select(file =>
         {
-            if (!file.IsStandardInput)
-            {
-                options.Configuration?.For(file.Path);
-                options.Configuration?.Forget(file.Path);
-            }
-
             if (file.Kind == FileKind.Compose)
             {
                 composeFiles.Add(file);
@@ -131,13 +127,18 @@ internal static class LintRunner
                 dockerfiles.Add(file.Path);
                 standardInputDockerfile = file.IsStandardInput ? file : standardInputDockerfile;
             }
-        }
 
-        // Compose projects first: the Dockerfiles their services build are linted too (once each,
-        // with the build context of the first service that builds it), even when not named. Their
-        // findings wait in a spool for their place in path order among the Dockerfiles'.
-        // One finding per rule and place: a file reached from two Compose projects (include, extends)
-        // reports once, with the message of the first project in path order.
+            return file;
+        });
+        OnEveryCore(found, file =>
+        {
+            if (!file.IsStandardInput)
+            {
+                options.Configuration?.For(file.Path);
+                options.Configuration?.Forget(file.Path);
+            }
+        });
+
         var readCompose = (string path) => ReadAgain(path, FileKind.Compose, options, environment);
         using var pending = new PendingFiles(run.Sources, readCompose, options.Configuration, sink, byId);
         var allProblems = new List<ToolProblem>(problems);
@@ -599,6 +600,81 @@ internal static class LintRunner
             }
 
             Task.WaitAll(workers);
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the items of <paramref name="source"/> on every core, in no
+    /// particular order; the source is enumerated once, in its order, one item at a time under a lock
+    /// (whatever it does as it goes happens in that order). The first exception stops the work and is thrown.
+    /// </summary>
+    private static void OnEveryCore<T>(IEnumerable<T> source, Action<T> action)
+    {
+        var gate = new object();
+        using var items = source.GetEnumerator();
+        var exhausted = false;
+        Exception? failure = null;
+
+        void Work()
+        {
+            while (true)
+            {
+                T item;
+                lock (gate)
+                {
+                    if (exhausted || failure is not null)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        if (!items.MoveNext())
+                        {
+                            exhausted = true;
+                            return;
+                        }
+
+                        item = items.Current;
+                    }
+                    catch (Exception e)
+                    {
+                        failure ??= e;
+                        return;
+                    }
+                }
+
+                try
+                {
+                    action(item);
+                }
+                catch (Exception e)
+                {
+                    lock (gate)
+                    {
+                        failure ??= e;
+                    }
+
+                    return;
+                }
+            }
+        }
+
+        var helpers = Enumerable.Range(1, Math.Max(1, Environment.ProcessorCount) - 1)
+            .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        try
+        {
+            Work();
+        }
+        finally
+        {
+            Task.WaitAll(helpers);
         }
 
         if (failure is not null)
