@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using DockerLint.Cli.Caching;
@@ -96,7 +97,7 @@ internal static class LintRunner
     /// Analyses <paramref name="files"/> (enumerated once, in path order) into <paramref name="sink"/>;
     /// <paramref name="problems"/> holds what discovery found wrong, complete once <paramref name="files"/> is.
     /// </summary>
-    public static RunOutcome Run(IEnumerable<SourceFile> files, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, List<ToolProblem> problems, IFindingSink sink)
+    public static RunOutcome Run(IEnumerable<(SourceFile File, string? ConfigurationFolder)> files, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, List<ToolProblem> problems, IFindingSink sink)
     {
         var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null, InlineSuppressions = options.InlineSuppressions });
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
@@ -107,13 +108,13 @@ internal static class LintRunner
         // One pass over the files: the configuration files that apply are read before the first finding is
         // written, so that their own problems (DF0090-DF0093) take their place in path order; only the paths
         // of the Compose files and of the Dockerfiles are kept, front-coded (a few bytes each). The walk
-        // hands the files out one at a time, in path order; looking up their configuration (a few file
-        // system calls per folder and its parents) is most of the pass, and runs on every core.
+        // hands the files out one at a time, in path order; their configuration is looked up on every core.
         var composeFiles = new ComposeFiles();
         var dockerfiles = new PathList();
         SourceFile? standardInputDockerfile = null;
-        var found = files.Select(file =>
+        var found = files.Select(found =>
         {
+            var file = found.File;
             if (file.Kind == FileKind.Compose)
             {
                 composeFiles.Add(file);
@@ -128,17 +129,25 @@ internal static class LintRunner
                 standardInputDockerfile = file.IsStandardInput ? file : standardInputDockerfile;
             }
 
-            return file;
+            return found;
         });
-        OnEveryCore(found, file =>
+        if (options.Configuration is { } resolver)
         {
-            if (!file.IsStandardInput)
+            var sameFiles = new ConcurrentDictionary<string, bool>(s_paths);
+            OnEveryCore(found, found => ReadConfigurationFiles(resolver, found.File, found.ConfigurationFolder, sameFiles));
+        }
+        else
+        {
+            foreach (var _ in found)
             {
-                options.Configuration?.For(file.Path);
-                options.Configuration?.Forget(file.Path);
             }
-        });
+        }
 
+        // Compose projects first: the Dockerfiles their services build are linted too (once each,
+        // with the build context of the first service that builds it), even when not named. Their
+        // findings wait in a spool for their place in path order among the Dockerfiles'.
+        // One finding per rule and place: a file reached from two Compose projects (include, extends)
+        // reports once, with the message of the first project in path order.
         var readCompose = (string path) => ReadAgain(path, FileKind.Compose, options, environment);
         using var pending = new PendingFiles(run.Sources, readCompose, options.Configuration, sink, byId);
         var allProblems = new List<ToolProblem>(problems);
@@ -605,6 +614,29 @@ internal static class LintRunner
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    /// <summary>
+    /// Reads the configuration files that apply to <paramref name="file"/> (through the configuration of the
+    /// file, then forgotten). Files found with the same <paramref name="folder"/> (see
+    /// <see cref="FolderSearch.Found"/>) are found the same configuration files, which one of them has read
+    /// then; only an <c>.editorconfig</c> among them can still have problems that depend on the file's path
+    /// (its sections), so where one applies every file is looked up. <paramref name="sameFiles"/> holds the
+    /// folders whose files need no more look-ups.
+    /// </summary>
+    private static void ReadConfigurationFiles(ConfigurationResolver configuration, SourceFile file, string? folder, ConcurrentDictionary<string, bool> sameFiles)
+    {
+        if (file.IsStandardInput || (folder is not null && sameFiles.ContainsKey(folder)))
+        {
+            return;
+        }
+
+        var sources = configuration.For(file.Path).Sources;
+        configuration.Forget(file.Path);
+        if (folder is not null && !sources.Any(s => Path.GetFileName(s).Equals(".editorconfig", StringComparison.OrdinalIgnoreCase)))
+        {
+            sameFiles.TryAdd(folder, true);
         }
     }
 
