@@ -127,7 +127,7 @@ internal static class FolderSearch
         {
             var enumerable = new FileSystemEnumerable<(string Name, bool IsFolder, bool IsLink)>(
                 path,
-                static (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+                static (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) != 0),
                 new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
             foreach (var (name, isFolder, isLink) in enumerable)
             {

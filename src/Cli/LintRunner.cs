@@ -108,7 +108,8 @@ internal static class LintRunner
         // One pass over the files: the configuration files that apply are read before the first finding is
         // written, so that their own problems (DF0090-DF0093) take their place in path order; only the paths
         // of the Compose files and of the Dockerfiles are kept, front-coded (a few bytes each). The walk
-        // hands the files out one at a time, in path order; their configuration is looked up on every core.
+        // hands the files out in path order; those whose configuration files are not known to have been read
+        // yet are looked up on the other cores meanwhile.
         var composeFiles = new ComposeFiles();
         var dockerfiles = new PathList();
         SourceFile? standardInputDockerfile = null;
@@ -134,7 +135,7 @@ internal static class LintRunner
         if (options.Configuration is { } resolver)
         {
             var sameFiles = new ConcurrentDictionary<string, bool>(s_paths);
-            OnEveryCore(found, found => ReadConfigurationFiles(resolver, found.File, found.ConfigurationFolder, sameFiles));
+            OnEveryCore(found.Where(f => !f.File.IsStandardInput && (f.ConfigurationFolder is null || !sameFiles.ContainsKey(f.ConfigurationFolder))), found => ReadConfigurationFiles(resolver, found.File, found.ConfigurationFolder, sameFiles));
         }
         else
         {
@@ -641,44 +642,52 @@ internal static class LintRunner
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> on the items of <paramref name="source"/> on every core, in no
-    /// particular order; the source is enumerated once, in its order, one item at a time under a lock
-    /// (whatever it does as it goes happens in that order). The first exception stops the work and is thrown.
+    /// Enumerates <paramref name="source"/> on the calling thread (whatever it does as it goes happens there,
+    /// in its order) and runs <paramref name="action"/> on each item beside it, on the other cores: the
+    /// items wait in a short queue for a helper thread, and the calling thread runs the action itself
+    /// while the queue is full (or when there is one core). Helpers wait without spinning while there is
+    /// nothing to do. The first exception stops the work and is thrown.
     /// </summary>
-    private static void OnEveryCore<T>(IEnumerable<T> source, Action<T> action)
+    internal static void OnEveryCore<T>(IEnumerable<T> source, Action<T> action)
     {
+        var helpers = Math.Max(1, Environment.ProcessorCount) - 1;
+        if (helpers == 0)
+        {
+            foreach (var item in source)
+            {
+                action(item);
+            }
+
+            return;
+        }
+
+        const int Queued = 64;
+        var queue = new Queue<T>(Queued);
         var gate = new object();
-        using var items = source.GetEnumerator();
-        var exhausted = false;
+        var waiting = 0;
+        var finished = false;
         Exception? failure = null;
 
-        void Work()
+        void Help()
         {
             while (true)
             {
                 T item;
                 lock (gate)
                 {
-                    if (exhausted || failure is not null)
+                    while (queue.Count == 0 && !finished && failure is null)
+                    {
+                        waiting++;
+                        Monitor.Wait(gate);
+                        waiting--;
+                    }
+
+                    if (failure is not null || queue.Count == 0)
                     {
                         return;
                     }
 
-                    try
-                    {
-                        if (!items.MoveNext())
-                        {
-                            exhausted = true;
-                            return;
-                        }
-
-                        item = items.Current;
-                    }
-                    catch (Exception e)
-                    {
-                        failure ??= e;
-                        return;
-                    }
+                    item = queue.Dequeue();
                 }
 
                 try
@@ -690,6 +699,7 @@ internal static class LintRunner
                     lock (gate)
                     {
                         failure ??= e;
+                        Monitor.PulseAll(gate);
                     }
 
                     return;
@@ -697,16 +707,44 @@ internal static class LintRunner
             }
         }
 
-        var helpers = Enumerable.Range(1, Math.Max(1, Environment.ProcessorCount) - 1)
-            .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+        var tasks = Enumerable.Range(0, helpers)
+            .Select(_ => Task.Factory.StartNew(Help, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
         try
         {
-            Work();
+            foreach (var item in source)
+            {
+                lock (gate)
+                {
+                    if (failure is not null)
+                    {
+                        break;
+                    }
+
+                    if (queue.Count < Queued)
+                    {
+                        queue.Enqueue(item);
+                        if (waiting > 0)
+                        {
+                            Monitor.Pulse(gate);
+                        }
+
+                        continue;
+                    }
+                }
+
+                action(item);
+            }
         }
         finally
         {
-            Task.WaitAll(helpers);
+            lock (gate)
+            {
+                finished = true;
+                Monitor.PulseAll(gate);
+            }
+
+            Task.WaitAll(tasks);
         }
 
         if (failure is not null)
@@ -1072,22 +1110,25 @@ internal static class LintRunner
                 : SourceDecoder.Decode(standardInput, path, kind, limit);
         }
 
-        if (File.Exists(path) && !FileTypes.IsRegularFile(path))
+        // One call to the system where it can tell the kind and the size at once.
+        var probe = FileTypes.Probe(path);
+        if (probe is { What: FileTypes.Found.Other } || (probe is null && File.Exists(path) && !FileTypes.IsRegularFile(path)))
         {
             // A named pipe would block the run until something writes to it, a device may never end:
-            // neither is opened. (File.Exists is false for folders, which the read below reports.)
+            // neither is opened. (Folders are not files: the read below reports them.)
             problems.Add(new ToolProblem(ProblemKind.Unreadable, path, NotRegularFile));
             return null;
         }
 
         try
         {
-            var info = new FileInfo(path);
             var limit = options.MaxFileSizeFor(path);
-            if (info.Exists && info.Length > limit)
+            var size = probe is { What: var what, Size: var probed } ? (what == FileTypes.Found.RegularFile ? probed : -1)
+                : new FileInfo(path) is { Exists: true } info ? info.Length : -1;
+            if (size > limit)
             {
                 recorder?.Unreliable();
-                return new DecodedSource(null, [SourceDecoder.TooLarge(path, kind, info.Length, limit)]);
+                return new DecodedSource(null, [SourceDecoder.TooLarge(path, kind, size, limit)]);
             }
 
             var stamp = recorder is null ? null : FileTypes.Stamp(path);

@@ -120,5 +120,49 @@ public sealed class FirstPassTests
         Assert.That(lines, Is.Unique);
     }
 
+    [Test]
+    public void Work_beside_an_enumeration_runs_once_per_item_and_the_enumeration_stays_in_order_on_the_calling_thread()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var enumerated = new List<int>();
+        var done = new System.Collections.Concurrent.ConcurrentBag<int>();
+        LintRunner.OnEveryCore(
+            Enumerable.Range(0, 5_000).Select(i =>
+            {
+                Assert.That(Environment.CurrentManagedThreadId, Is.EqualTo(caller));
+                enumerated.Add(i);
+                return i;
+            }),
+            i =>
+            {
+                Thread.SpinWait(i % 7 * 50);
+                done.Add(i);
+            });
+
+        Assert.That(enumerated, Is.EqualTo(Enumerable.Range(0, 5_000)));
+        Assert.That(done.Order(), Is.EqualTo(Enumerable.Range(0, 5_000)));
+    }
+
+    [Test]
+    public void Work_beside_an_enumeration_stops_at_a_failure_and_throws_it()
+    {
+        var done = 0;
+        var thrown = Assert.Throws<InvalidOperationException>(() => LintRunner.OnEveryCore(
+            Enumerable.Range(0, 100_000),
+            i =>
+            {
+                if (i == 300)
+                {
+                    throw new InvalidOperationException("item 300");
+                }
+
+                Interlocked.Increment(ref done);
+            }));
+        Assert.That(thrown!.Message, Is.EqualTo("item 300"));
+        Assert.That(done, Is.LessThan(99_999), "the rest is not worked on");
+
+        Assert.Throws<FormatException>(() => LintRunner.OnEveryCore(Enumerable.Range(0, 10).Select(i => i == 5 ? throw new FormatException() : i), _ => { }));
+    }
+
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 }
