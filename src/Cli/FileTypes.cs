@@ -74,6 +74,54 @@ internal static unsafe class FileTypes
         return !Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal);
     }
 
+    /// <summary>What <see cref="Probe"/> found at a path.</summary>
+    public enum Found
+    {
+        /// <summary>Nothing, or nothing that can be looked at.</summary>
+        Nothing,
+
+        /// <summary>A regular file.</summary>
+        RegularFile,
+
+        /// <summary>A folder.</summary>
+        Folder,
+
+        /// <summary>A device, a pipe or a socket.</summary>
+        Other,
+    }
+
+    /// <summary>
+    /// What is at <paramref name="path"/> (symbolic links followed) and, for a regular file, its size, in
+    /// one call to the system (<see cref="IsRegularFile"/> and <see cref="FileInfo"/> take three); null
+    /// where the system cannot be asked that way (only Linux's <c>statx</c> is).
+    /// </summary>
+    public static (Found What, long Size)? Probe(string path)
+    {
+        if (s_statx == null)
+        {
+            return null;
+        }
+
+        const uint wanted = StatxType | StatxSize;
+        const int folder = 0x4000;
+        var buffer = stackalloc byte[512];
+        var name = Encoding.UTF8.GetBytes(path + "\0");
+        fixed (byte* pathBytes = name)
+        {
+            if (s_statx(AtCurrentDirectory, pathBytes, 0, wanted, buffer) != 0 || (*(uint*)buffer & wanted) != wanted)
+            {
+                return (Found.Nothing, 0);
+            }
+        }
+
+        return (*(ushort*)(buffer + StatxModeOffset) & TypeMask) switch
+        {
+            RegularFile => (Found.RegularFile, (long)*(ulong*)(buffer + StatxSizeOffset)),
+            folder => (Found.Folder, 0),
+            _ => (Found.Other, 0),
+        };
+    }
+
     /// <summary>
     /// The identity and change times of the regular file at <paramref name="path"/> (device, inode, size,
     /// modification and status-change times in nanoseconds), which the cache compares to skip reading an

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using System.Security;
+using DockerLint.Rules.Configuration;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
@@ -25,11 +26,23 @@ internal static class FolderSearch
         .. SourceFiles.DefaultPatterns.Select(p => p[(p.LastIndexOf('/') + 1)..]).Select(n => n.IndexOf('*', StringComparison.Ordinal) is var star and >= 0 ? (n[..star], n[(star + 1)..]) : (n, (string?)null)),
     ];
 
+    /// <summary>The names that make a folder's configuration differ from its parent's: configuration files and <c>.git</c> (which ends their search).</summary>
+    private static readonly HashSet<string> s_configurationNames = new([.. DockerLintConfigFile.FileNames, .. HadolintConfigFile.FileNames, ".editorconfig", ".git"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A file found, and the folder whose configuration files it shares (see <see cref="Search"/>).</summary>
+    /// <param name="Path">Its absolute path.</param>
+    /// <param name="ConfigurationFolder">
+    /// The deepest folder from the searched folder down to the file's own that holds a configuration file
+    /// (<c>.dockerlint.yaml</c>, <c>.hadolint.yaml</c>, <c>.editorconfig</c>) or <c>.git</c>, else the
+    /// searched folder: the files with the same one are found the same configuration files. Null when unknown.
+    /// </param>
+    internal readonly record struct Found(string Path, string? ConfigurationFolder);
+
     /// <summary>
     /// The files <paramref name="folder"/> (an absolute path) holds that are to be linted, as absolute
     /// paths in ordinal order; folders that cannot be read go to <paramref name="problems"/> when reached.
     /// </summary>
-    public static IEnumerable<string> Search(string folder, DiscoveryOptions options, List<ToolProblem> problems)
+    public static IEnumerable<Found> Search(string folder, DiscoveryOptions options, List<ToolProblem> problems)
     {
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
         matcher.AddIncludePatterns(SourceFiles.DefaultPatterns);
@@ -40,7 +53,7 @@ internal static class FolderSearch
         {
             // A pattern that climbs out of the folder cannot be decided one folder at a time: the whole
             // tree is matched first (memory then grows with the files found, as it did before).
-            return MatchWhole(matcher, folder, problems);
+            return MatchWhole(matcher, folder, problems).Select(path => new Found(path, null));
         }
 
         var select = options.Include.Count == 0 && options.Exclude.Count == 0 ? (Selector)SelectDefault : new GlobSelector(matcher, folder).Select;
@@ -58,16 +71,19 @@ internal static class FolderSearch
         public bool Taken;
     }
 
-    private static IEnumerable<string> Walk(string folder, Selector select, List<ToolProblem> problems)
+    private static IEnumerable<Found> Walk(string folder, Selector select, List<ToolProblem> problems)
     {
         var root = new DirectoryInfo(folder).FullName;
         var prefix = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
         var segments = new List<string>();
-        var stack = new Stack<(List<Entry> Entries, int Next)>();
-        stack.Push((Read(root, [], select, problems), 0));
+
+        // Each folder being walked, with the deepest folder so far that holds configuration (see Found).
+        var stack = new Stack<(List<Entry> Entries, int Next, string Configuration)>();
+        var (top, configured) = Read(root, [], select, problems);
+        stack.Push((top, 0, Path.GetFullPath(root)));
         while (stack.Count > 0)
         {
-            var (entries, next) = stack.Pop();
+            var (entries, next, configuration) = stack.Pop();
             if (next == entries.Count)
             {
                 if (segments.Count > 0)
@@ -78,7 +94,7 @@ internal static class FolderSearch
                 continue;
             }
 
-            stack.Push((entries, next + 1));
+            stack.Push((entries, next + 1, configuration));
             var entry = entries[next];
             if (!entry.Taken)
             {
@@ -89,27 +105,33 @@ internal static class FolderSearch
             if (entry.IsFolder)
             {
                 segments.Add(entry.Name);
-                stack.Push((Read(path, segments, select, problems), 0));
+                (var inside, configured) = Read(path, segments, select, problems);
+                stack.Push((inside, 0, configured ? Path.GetFullPath(path) : configuration));
             }
             else
             {
-                yield return Path.GetFullPath(path);
+                yield return new Found(Path.GetFullPath(path), configuration);
             }
         }
     }
 
-    /// <summary>The entries of a folder in walk order, those to take marked; none (and a problem) when it cannot be read.</summary>
-    private static List<Entry> Read(string path, IReadOnlyList<string> segments, Selector select, List<ToolProblem> problems)
+    /// <summary>
+    /// The entries of a folder in walk order, those to take marked, and whether it holds a configuration
+    /// file or <c>.git</c> (of any kind, and in any case, to be safe); none (and a problem) when it cannot be read.
+    /// </summary>
+    private static (List<Entry> Entries, bool Configured) Read(string path, IReadOnlyList<string> segments, Selector select, List<ToolProblem> problems)
     {
         var entries = new List<Entry>();
+        var configured = false;
         try
         {
             var enumerable = new FileSystemEnumerable<(string Name, bool IsFolder, bool IsLink)>(
                 path,
-                static (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+                static (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) != 0),
                 new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
             foreach (var (name, isFolder, isLink) in enumerable)
             {
+                configured |= s_configurationNames.Contains(name);
                 if (!isFolder)
                 {
                     entries.Add(new Entry(name, isFolder: false));
@@ -124,13 +146,13 @@ internal static class FolderSearch
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException)
         {
             problems.Add(new ToolProblem(ProblemKind.Unreadable, path, $"cannot read the folder: {e.Message}"));
-            return [];
+            return ([], false);
         }
 
         // Ordinal order of the full paths: a folder's files sort as if its name ended with the separator.
         entries.Sort(static (a, b) => CompareInPathOrder(a, b));
         select(segments, entries);
-        return entries;
+        return (entries, configured);
     }
 
     private static int CompareInPathOrder(Entry a, Entry b)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using DockerLint.Cli.Caching;
@@ -96,7 +97,7 @@ internal static class LintRunner
     /// Analyses <paramref name="files"/> (enumerated once, in path order) into <paramref name="sink"/>;
     /// <paramref name="problems"/> holds what discovery found wrong, complete once <paramref name="files"/> is.
     /// </summary>
-    public static RunOutcome Run(IEnumerable<SourceFile> files, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, List<ToolProblem> problems, IFindingSink sink)
+    public static RunOutcome Run(IEnumerable<(SourceFile File, string? ConfigurationFolder)> files, AnalysisOptions options, CliEnvironment environment, byte[]? standardInput, List<ToolProblem> problems, IFindingSink sink)
     {
         var engine = new AnalyzerEngine(options.Rules, new EngineOptions { IncludePreview = options.Preview, ConfigurationFor = options.Configuration is { } configuration ? configuration.For : null, InlineSuppressions = options.InlineSuppressions });
         var rules = engine.AllRulesWithSyntax.ToImmutableArray();
@@ -106,18 +107,15 @@ internal static class LintRunner
 
         // One pass over the files: the configuration files that apply are read before the first finding is
         // written, so that their own problems (DF0090-DF0093) take their place in path order; only the paths
-        // of the Compose files and of the Dockerfiles are kept, front-coded (a few bytes each).
+        // of the Compose files and of the Dockerfiles are kept, front-coded (a few bytes each). The walk
+        // hands the files out in path order; those whose configuration files are not known to have been read
+        // yet are looked up on the other cores meanwhile.
         var composeFiles = new ComposeFiles();
         var dockerfiles = new PathList();
         SourceFile? standardInputDockerfile = null;
-        foreach (var file in files)
+        var found = files.Select(found =>
         {
-            if (!file.IsStandardInput)
-            {
-                options.Configuration?.For(file.Path);
-                options.Configuration?.Forget(file.Path);
-            }
-
+            var file = found.File;
             if (file.Kind == FileKind.Compose)
             {
                 composeFiles.Add(file);
@@ -130,6 +128,19 @@ internal static class LintRunner
             {
                 dockerfiles.Add(file.Path);
                 standardInputDockerfile = file.IsStandardInput ? file : standardInputDockerfile;
+            }
+
+            return found;
+        });
+        if (options.Configuration is { } resolver)
+        {
+            var sameFiles = new ConcurrentDictionary<string, bool>(s_paths);
+            OnEveryCore(found.Where(f => !f.File.IsStandardInput && (f.ConfigurationFolder is null || !sameFiles.ContainsKey(f.ConfigurationFolder))), found => ReadConfigurationFiles(resolver, found.File, found.ConfigurationFolder, sameFiles));
+        }
+        else
+        {
+            foreach (var _ in found)
+            {
             }
         }
 
@@ -608,6 +619,141 @@ internal static class LintRunner
     }
 
     /// <summary>
+    /// Reads the configuration files that apply to <paramref name="file"/> (through the configuration of the
+    /// file, then forgotten). Files found with the same <paramref name="folder"/> (see
+    /// <see cref="FolderSearch.Found"/>) are found the same configuration files, which one of them has read
+    /// then; only an <c>.editorconfig</c> among them can still have problems that depend on the file's path
+    /// (its sections), so where one applies every file is looked up. <paramref name="sameFiles"/> holds the
+    /// folders whose files need no more look-ups.
+    /// </summary>
+    private static void ReadConfigurationFiles(ConfigurationResolver configuration, SourceFile file, string? folder, ConcurrentDictionary<string, bool> sameFiles)
+    {
+        if (file.IsStandardInput || (folder is not null && sameFiles.ContainsKey(folder)))
+        {
+            return;
+        }
+
+        var sources = configuration.For(file.Path).Sources;
+        configuration.Forget(file.Path);
+        if (folder is not null && !sources.Any(s => Path.GetFileName(s).Equals(".editorconfig", StringComparison.OrdinalIgnoreCase)))
+        {
+            sameFiles.TryAdd(folder, true);
+        }
+    }
+
+    /// <summary>
+    /// Enumerates <paramref name="source"/> on the calling thread (whatever it does as it goes happens there,
+    /// in its order) and runs <paramref name="action"/> on each item beside it, on the other cores: the
+    /// items wait in a short queue for a helper thread, and the calling thread runs the action itself
+    /// while the queue is full (or when there is one core). Helpers wait without spinning while there is
+    /// nothing to do. The first exception stops the work and is thrown.
+    /// </summary>
+    internal static void OnEveryCore<T>(IEnumerable<T> source, Action<T> action)
+    {
+        var helpers = Math.Max(1, Environment.ProcessorCount) - 1;
+        if (helpers == 0)
+        {
+            foreach (var item in source)
+            {
+                action(item);
+            }
+
+            return;
+        }
+
+        const int Queued = 64;
+        var queue = new Queue<T>(Queued);
+        var gate = new object();
+        var waiting = 0;
+        var finished = false;
+        Exception? failure = null;
+
+        void Help()
+        {
+            while (true)
+            {
+                T item;
+                lock (gate)
+                {
+                    while (queue.Count == 0 && !finished && failure is null)
+                    {
+                        waiting++;
+                        Monitor.Wait(gate);
+                        waiting--;
+                    }
+
+                    if (failure is not null || queue.Count == 0)
+                    {
+                        return;
+                    }
+
+                    item = queue.Dequeue();
+                }
+
+                try
+                {
+                    action(item);
+                }
+                catch (Exception e)
+                {
+                    lock (gate)
+                    {
+                        failure ??= e;
+                        Monitor.PulseAll(gate);
+                    }
+
+                    return;
+                }
+            }
+        }
+
+        var tasks = Enumerable.Range(0, helpers)
+            .Select(_ => Task.Factory.StartNew(Help, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        try
+        {
+            foreach (var item in source)
+            {
+                lock (gate)
+                {
+                    if (failure is not null)
+                    {
+                        break;
+                    }
+
+                    if (queue.Count < Queued)
+                    {
+                        queue.Enqueue(item);
+                        if (waiting > 0)
+                        {
+                            Monitor.Pulse(gate);
+                        }
+
+                        continue;
+                    }
+                }
+
+                action(item);
+            }
+        }
+        finally
+        {
+            lock (gate)
+            {
+                finished = true;
+                Monitor.PulseAll(gate);
+            }
+
+            Task.WaitAll(tasks);
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    /// <summary>
     /// Starts loading the Compose schema on a pool thread, once per process: it is loaded on first use and
     /// takes a while, so a run that will validate Compose files starts it early (at the start of a run
     /// without the cache, at the first Compose project the cache cannot answer), beside other work.
@@ -964,22 +1110,25 @@ internal static class LintRunner
                 : SourceDecoder.Decode(standardInput, path, kind, limit);
         }
 
-        if (File.Exists(path) && !FileTypes.IsRegularFile(path))
+        // One call to the system where it can tell the kind and the size at once.
+        var probe = FileTypes.Probe(path);
+        if (probe is { What: FileTypes.Found.Other } || (probe is null && File.Exists(path) && !FileTypes.IsRegularFile(path)))
         {
             // A named pipe would block the run until something writes to it, a device may never end:
-            // neither is opened. (File.Exists is false for folders, which the read below reports.)
+            // neither is opened. (Folders are not files: the read below reports them.)
             problems.Add(new ToolProblem(ProblemKind.Unreadable, path, NotRegularFile));
             return null;
         }
 
         try
         {
-            var info = new FileInfo(path);
             var limit = options.MaxFileSizeFor(path);
-            if (info.Exists && info.Length > limit)
+            var size = probe is { What: var what, Size: var probed } ? (what == FileTypes.Found.RegularFile ? probed : -1)
+                : new FileInfo(path) is { Exists: true } info ? info.Length : -1;
+            if (size > limit)
             {
                 recorder?.Unreliable();
-                return new DecodedSource(null, [SourceDecoder.TooLarge(path, kind, info.Length, limit)]);
+                return new DecodedSource(null, [SourceDecoder.TooLarge(path, kind, size, limit)]);
             }
 
             var stamp = recorder is null ? null : FileTypes.Stamp(path);

@@ -194,10 +194,17 @@ internal sealed class FoundFiles
     /// Every file, each once, in ordinal order of path: the named files and each folder's search merged
     /// as they come (each is in that order already).
     /// </summary>
-    public IEnumerable<SourceFile> InPathOrder()
+    public IEnumerable<SourceFile> InPathOrder() => WithConfigurationFolders().Select(f => f.File);
+
+    /// <summary>
+    /// <see cref="InPathOrder"/>, each file with the folder whose configuration files it shares with
+    /// the other files found with the same one (<see cref="FolderSearch.Found.ConfigurationFolder"/>);
+    /// null for a file named explicitly.
+    /// </summary>
+    public IEnumerable<(SourceFile File, string? ConfigurationFolder)> WithConfigurationFolders()
     {
-        var sources = new List<IEnumerator<SourceFile>> { _named.GetEnumerator() };
-        sources.AddRange(_folders.Select(folder => FolderSearch.Search(folder, _options, _problems).Select(p => new SourceFile(p, SourceFiles.KindOf(Path.GetFileName(p)))).GetEnumerator()));
+        var sources = new List<IEnumerator<(SourceFile File, string? ConfigurationFolder)>> { _named.Select(f => (f, (string?)null)).GetEnumerator() };
+        sources.AddRange(_folders.Select(folder => FolderSearch.Search(folder, _options, _problems).Select(f => (new SourceFile(f.Path, SourceFiles.KindOf(Path.GetFileName(f.Path))), f.ConfigurationFolder)).GetEnumerator()));
         try
         {
             // The next file of each source, the first path first; on a tie the named file (source 0) wins.
@@ -206,23 +213,23 @@ internal sealed class FoundFiles
             {
                 if (sources[i].MoveNext())
                 {
-                    heads.Enqueue(i, (sources[i].Current.Path, i));
+                    heads.Enqueue(i, (sources[i].Current.File.Path, i));
                 }
             }
 
             string? last = null;
             while (heads.TryDequeue(out var source, out _))
             {
-                var file = sources[source].Current;
-                if (last is null || !string.Equals(last, file.Path, StringComparison.Ordinal))
+                var found = sources[source].Current;
+                if (last is null || !string.Equals(last, found.File.Path, StringComparison.Ordinal))
                 {
-                    last = file.Path;
-                    yield return file;
+                    last = found.File.Path;
+                    yield return found;
                 }
 
                 if (sources[source].MoveNext())
                 {
-                    heads.Enqueue(source, (sources[source].Current.Path, source));
+                    heads.Enqueue(source, (sources[source].Current.File.Path, source));
                 }
             }
         }

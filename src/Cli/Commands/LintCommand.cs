@@ -117,7 +117,7 @@ internal static class LintCommand
         void Lint(TextWriter writer)
         {
             using var report = new ReportPipeline(formatter, context, writer, baseline);
-            var outcome = LintRunner.Run(files.InPathOrder(), options, environment, standardInput, problems, report);
+            var outcome = LintRunner.Run(files.WithConfigurationFolders(), options, environment, standardInput, problems, report);
             baselineWritten = baseline?.Finish(environment) ?? true;
             summary = report.End(outcome);
         }
