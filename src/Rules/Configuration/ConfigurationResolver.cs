@@ -50,6 +50,8 @@ public sealed class ConfigurationResolver
     // (a global .editorconfig, say) is found again for each file, and is kept once.
     private readonly ConcurrentDictionary<(string Id, string Path, TextSpan Span, string Message), Diagnostic> _diagnostics = new();
     private int _folders;
+    private readonly ConcurrentDictionary<string, bool> _repositoryRoots = new(StringComparer.Ordinal);
+    private int _repositoryRootsKept;
 
     /// <summary>Folders whose configuration <see cref="Forget"/> keeps before it drops them with their files.</summary>
     internal const int MaxFoldersKept = 4096;
@@ -205,10 +207,29 @@ public sealed class ConfigurationResolver
         return ([.. dockerLint], hadolint);
     }
 
-    private static bool IsRepositoryRoot(string directory)
+    /// <summary>
+    /// Whether <paramref name="directory"/> has a <c>.git</c> folder or file. Every file's lookup asks this of
+    /// each folder above it, so the answers are remembered; files come in path order, so the folders asked
+    /// about are mostly the same few, and the memory is emptied when it holds more than
+    /// <see cref="MaxFoldersKept"/> folders (a run over many files stays bounded).
+    /// </summary>
+    private bool IsRepositoryRoot(string directory)
     {
+        if (_repositoryRoots.TryGetValue(directory, out var known))
+        {
+            return known;
+        }
+
         var git = Path.Combine(directory, ".git");
-        return Directory.Exists(git) || File.Exists(git);
+        var root = Directory.Exists(git) || File.Exists(git);
+        if (Interlocked.Increment(ref _repositoryRootsKept) > MaxFoldersKept)
+        {
+            _repositoryRoots.Clear();
+            Interlocked.Exchange(ref _repositoryRootsKept, 0);
+        }
+
+        _repositoryRoots[directory] = root;
+        return root;
     }
 
     private DockerLintConfigFile? LoadDockerLint(string path)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DockerLint.Rules.Configuration;
+using DockerLint.Rules.Engine;
 using Microsoft.CodeAnalysis;
 
 namespace DockerLint.Rules.Tests.Configuration;
@@ -283,6 +284,39 @@ public sealed class ConfigurationTests
         {
             "DF0093 Warning .editorconfig (2,0)-(2,40) 'dotnet_diagnostic.DF3001.severity = loud' is not a severity (none, silent, suggestion, warning, error, default)",
         }));
+    }
+
+    [Test]
+    public void A_nested_repository_ends_the_search_for_every_file_however_many_folders_there_are()
+    {
+        // Real folders: the repository check looks for .git on disk. More folders than the resolver keeps,
+        // so its memory of which folders are repositories is emptied on the way, and each file's answer
+        // must not depend on that.
+        var root = Path.Combine(Path.GetTempPath(), "dockerlint-config-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, ".git"));
+            File.WriteAllText(Path.Combine(root, ".hadolint.yaml"), "ignored: [DL3007]\n");
+            var folders = ConfigurationResolver.MaxFoldersKept + 500;
+            for (var i = 0; i < folders; i += 250)
+            {
+                Directory.CreateDirectory(Path.Combine(root, $"p{i:D5}", ".git"));
+            }
+
+            var resolver = new ConfigurationResolver(ConfigFixture.Rules.Concat(AnalyzerEngine.SyntaxRules), new ConfigurationSettings { CurrentDirectory = Path.Combine(root, "elsewhere") }); // the current folder's .hadolint.yaml would apply everywhere
+            var latest = ConfigFixture.Rules.Single(r => r.Id == "DF3001").Descriptor;
+            for (var i = 0; i < folders; i++)
+            {
+                var path = Path.Combine(root, $"p{i:D5}", "svc", "Dockerfile");
+                var state = resolver.For(path).Resolve(latest);
+                Assert.That(state.Enabled, Is.EqualTo(i % 250 == 0), path);
+                resolver.Forget(path);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     private static string Describe(Diagnostic d)
