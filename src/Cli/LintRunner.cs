@@ -603,13 +603,7 @@ internal static class LintRunner
         }
         finally
         {
-            lock (gate)
-            {
-                stop = true;
-                Monitor.PulseAll(gate);
-            }
-
-            Task.WaitAll(workers);
+            StopAndWait(gate, () => stop = true, workers);
         }
 
         if (failure is not null)
@@ -639,6 +633,18 @@ internal static class LintRunner
         {
             sameFiles.TryAdd(folder, true);
         }
+    }
+
+    /// <summary>Tells the threads of a worker pool to stop (<paramref name="stop"/> under <paramref name="gate"/>, then a pulse) and waits for them.</summary>
+    private static void StopAndWait(object gate, Action stop, Task[] threads)
+    {
+        lock (gate)
+        {
+            stop();
+            Monitor.PulseAll(gate);
+        }
+
+        Task.WaitAll(threads);
     }
 
     /// <summary>
@@ -738,13 +744,7 @@ internal static class LintRunner
         }
         finally
         {
-            lock (gate)
-            {
-                finished = true;
-                Monitor.PulseAll(gate);
-            }
-
-            Task.WaitAll(tasks);
+            StopAndWait(gate, () => finished = true, tasks);
         }
 
         if (failure is not null)
