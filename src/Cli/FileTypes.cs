@@ -29,6 +29,7 @@ internal static unsafe class FileTypes
     private const int BsdStatModeOffset = 4;
     private const int TypeMask = 0xF000;
     private const int RegularFile = 0x8000;
+    private const int FolderType = 0x4000;
 
     // statx(int dirfd, const char *path, int flags, unsigned int mask, struct statx *buf)
     private static readonly delegate* unmanaged<int, byte*, int, uint, byte*, int> s_statx =
@@ -102,22 +103,16 @@ internal static unsafe class FileTypes
             return null;
         }
 
-        const uint wanted = StatxType | StatxSize;
-        const int folder = 0x4000;
         var buffer = stackalloc byte[512];
-        var name = Encoding.UTF8.GetBytes(path + "\0");
-        fixed (byte* pathBytes = name)
+        if (!Statx(path, StatxType | StatxSize, buffer))
         {
-            if (s_statx(AtCurrentDirectory, pathBytes, 0, wanted, buffer) != 0 || (*(uint*)buffer & wanted) != wanted)
-            {
-                return (Found.Nothing, 0);
-            }
+            return (Found.Nothing, 0);
         }
 
         return (*(ushort*)(buffer + StatxModeOffset) & TypeMask) switch
         {
             RegularFile => (Found.RegularFile, (long)*(ulong*)(buffer + StatxSizeOffset)),
-            folder => (Found.Folder, 0),
+            FolderType => (Found.Folder, 0),
             _ => (Found.Other, 0),
         };
     }
@@ -138,17 +133,11 @@ internal static unsafe class FileTypes
             return null;
         }
 
-        const uint wanted = StatxType | StatxIno | StatxSize | StatxMtime | StatxCtime;
         var buffer = stackalloc byte[512];
-        var name = Encoding.UTF8.GetBytes(path + "\0");
-        fixed (byte* pathBytes = name)
+        if (!Statx(path, StatxType | StatxIno | StatxSize | StatxMtime | StatxCtime, buffer)
+            || (*(ushort*)(buffer + StatxModeOffset) & TypeMask) != RegularFile)
         {
-            if (s_statx(AtCurrentDirectory, pathBytes, 0, wanted, buffer) != 0
-                || (*(uint*)buffer & wanted) != wanted
-                || (*(ushort*)(buffer + StatxModeOffset) & TypeMask) != RegularFile)
-            {
-                return null;
-            }
+            return null;
         }
 
         var modified = *(long*)(buffer + StatxMtimeOffset);
@@ -165,6 +154,19 @@ internal static unsafe class FileTypes
 
     /// <summary>How long after its last change a file's <see cref="Stamp"/> is trusted.</summary>
     public static TimeSpan StampTrustDelay { get; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Linux's <c>statx</c> of <paramref name="path"/> (links followed) into <paramref name="buffer"/> (512 bytes,
+    /// more than <c>struct statx</c>); true when it answered with every field of <paramref name="wanted"/>.
+    /// </summary>
+    private static bool Statx(string path, uint wanted, byte* buffer)
+    {
+        var name = Encoding.UTF8.GetBytes(path + "\0");
+        fixed (byte* pathBytes = name)
+        {
+            return s_statx(AtCurrentDirectory, pathBytes, 0, wanted, buffer) == 0 && (*(uint*)buffer & wanted) == wanted;
+        }
+    }
 
     private static nint Export(string[] libraries, string function)
     {

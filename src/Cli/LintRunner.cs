@@ -113,7 +113,7 @@ internal static class LintRunner
         var composeFiles = new ComposeFiles();
         var dockerfiles = new PathList();
         SourceFile? standardInputDockerfile = null;
-        var found = files.Select(found =>
+        IEnumerable<(SourceFile File, string? ConfigurationFolder)> Kept() => files.Select(found =>
         {
             var file = found.File;
             if (file.Kind == FileKind.Compose)
@@ -135,11 +135,12 @@ internal static class LintRunner
         if (options.Configuration is { } resolver)
         {
             var sameFiles = new ConcurrentDictionary<string, bool>(s_paths);
-            OnEveryCore(found.Where(f => !f.File.IsStandardInput && (f.ConfigurationFolder is null || !sameFiles.ContainsKey(f.ConfigurationFolder))), found => ReadConfigurationFiles(resolver, found.File, found.ConfigurationFolder, sameFiles));
+            OnEveryCore(Kept().Where(f => !f.File.IsStandardInput && !SharesReadFiles(f.ConfigurationFolder, sameFiles)), found => ReadConfigurationFiles(resolver, found.File, found.ConfigurationFolder, sameFiles));
         }
         else
         {
-            foreach (var _ in found)
+            // No configuration to read: the walk only keeps the paths.
+            foreach (var _ in Kept())
             {
             }
         }
@@ -622,7 +623,8 @@ internal static class LintRunner
     /// </summary>
     private static void ReadConfigurationFiles(ConfigurationResolver configuration, SourceFile file, string? folder, ConcurrentDictionary<string, bool> sameFiles)
     {
-        if (file.IsStandardInput || (folder is not null && sameFiles.ContainsKey(folder)))
+        // Asked again: another file of the folder may have been looked up since this one was queued.
+        if (SharesReadFiles(folder, sameFiles))
         {
             return;
         }
@@ -634,6 +636,10 @@ internal static class LintRunner
             sameFiles.TryAdd(folder, true);
         }
     }
+
+    /// <summary>True when the configuration files of the files found with <paramref name="folder"/> have been read (see <see cref="ReadConfigurationFiles"/>).</summary>
+    private static bool SharesReadFiles(string? folder, ConcurrentDictionary<string, bool> sameFiles)
+        => folder is not null && sameFiles.ContainsKey(folder);
 
     /// <summary>Tells the threads of a worker pool to stop (<paramref name="stop"/> under <paramref name="gate"/>, then a pulse) and waits for them.</summary>
     private static void StopAndWait(object gate, Action stop, Task[] threads)
@@ -1123,8 +1129,7 @@ internal static class LintRunner
         try
         {
             var limit = options.MaxFileSizeFor(path);
-            var size = probe is { What: var what, Size: var probed } ? (what == FileTypes.Found.RegularFile ? probed : -1)
-                : new FileInfo(path) is { Exists: true } info ? info.Length : -1;
+            var size = probe?.Size ?? (new FileInfo(path) is { Exists: true } info ? info.Length : 0);
             if (size > limit)
             {
                 recorder?.Unreliable();

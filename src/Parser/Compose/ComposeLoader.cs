@@ -209,7 +209,7 @@ public static class ComposeLoader
             // error and no unknown part), so it is not run through the interpolator.
             if (!scalar.Value.Contains('$', StringComparison.Ordinal))
             {
-                var literal = new ComposeString(scalar, scalar.Value, scalar.Value, default, ComposeValueOrigin.Written);
+                var literal = ComposeString.Literal(scalar, scalar.Value);
                 _cache[scalar] = literal;
                 return literal;
             }

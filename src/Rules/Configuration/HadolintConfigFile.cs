@@ -98,6 +98,23 @@ public sealed class HadolintConfigFile
             return list;
         }
 
+        // A true/false setting, with where it is set; a value that is neither is a problem and sets nothing.
+        ConfiguredValue<bool>? Flag(YamlMapping root, string key)
+        {
+            if (root.GetEntry(key) is not { } entry)
+            {
+                return null;
+            }
+
+            if (entry.Value is YamlScalar { Value: "true" or "false" } flag)
+            {
+                return new(flag.Value == "true", Source(entry.Key));
+            }
+
+            Error(entry.Value, $"{key}: expected true or false");
+            return null;
+        }
+
         if (yaml.Root is YamlMapping root)
         {
             if (root["override"] is { } overrides)
@@ -158,29 +175,12 @@ public sealed class HadolintConfigFile
                 }
             }
 
-            if (root.GetEntry("strict-labels") is { } strict)
+            if (Flag(root, "strict-labels") is { } strict)
             {
-                if (strict.Value is YamlScalar { Value: "true" or "false" } flag)
-                {
-                    options[ConfigurationOptions.StrictLabels] = new([flag.Value], Source(strict.Key));
-                }
-                else
-                {
-                    Error(strict.Value, "strict-labels: expected true or false");
-                }
+                options[ConfigurationOptions.StrictLabels] = new([strict.Value ? "true" : "false"], strict.Source);
             }
 
-            if (root.GetEntry("disable-ignore-pragma") is { } pragma)
-            {
-                if (pragma.Value is YamlScalar { Value: "true" or "false" } flag)
-                {
-                    file.IgnorePragmasDisabled = new(flag.Value == "true", Source(pragma.Key));
-                }
-                else
-                {
-                    Error(pragma.Value, "disable-ignore-pragma: expected true or false");
-                }
-            }
+            file.IgnorePragmasDisabled = Flag(root, "disable-ignore-pragma");
 
             if (root["failure-threshold"] is YamlScalar { IsNull: false } threshold)
             {

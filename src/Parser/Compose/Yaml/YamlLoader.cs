@@ -40,9 +40,6 @@ public static class YamlLoader
     // builder keeps those it has made), and so are their lists: a node copies what it keeps.
     private sealed class Frame
     {
-        // Up to this many entries a duplicate key is found by comparing keys, without the table.
-        private const int MaxEntriesWithoutTable = 8;
-
         public bool IsMapping;
         public int Start;
         public bool IsFlow;
@@ -87,22 +84,7 @@ public static class YamlLoader
 
         /// <summary>The entry already written with this key, if any.</summary>
         public YamlEntry? Find(string key)
-        {
-            if (_keysInTable)
-            {
-                return _keys!.GetValueOrDefault(key);
-            }
-
-            foreach (var entry in Entries)
-            {
-                if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
-                {
-                    return entry;
-                }
-            }
-
-            return null;
-        }
+            => _keysInTable ? _keys!.GetValueOrDefault(key) : YamlMapping.FindByComparing(Entries, key);
 
         public void Add(YamlEntry entry)
         {
@@ -111,7 +93,7 @@ public static class YamlLoader
             {
                 _keys!.Add(entry.Key.Value, entry);
             }
-            else if (Entries.Count > MaxEntriesWithoutTable)
+            else if (Entries.Count > YamlMapping.MaxEntriesWithoutTable)
             {
                 _keys ??= new(StringComparer.Ordinal);
                 foreach (var earlier in Entries)

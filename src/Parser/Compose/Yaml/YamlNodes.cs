@@ -122,9 +122,11 @@ public sealed record YamlEntry(YamlScalar Key, YamlNode Value, bool FromMerge = 
 /// <summary>A mapping: its entries in order, keys unique.</summary>
 public sealed class YamlMapping : YamlNode
 {
-    // Up to this many entries a key is found by comparing the keys in order, which is faster than
-    // hashing it and needs no table; most Compose mappings are that small.
-    private const int MaxEntriesWithoutTable = 8;
+    /// <summary>
+    /// Up to this many entries a key is found by comparing the keys in order (<see cref="FindByComparing"/>),
+    /// which is faster than hashing it and needs no table; most Compose mappings are that small.
+    /// </summary>
+    internal const int MaxEntriesWithoutTable = 8;
 
     private readonly Dictionary<string, YamlEntry>? _byKey;
     private readonly bool _hasMergeTagInside;
@@ -140,7 +142,7 @@ public sealed class YamlMapping : YamlNode
         {
             if (byKey is null)
             {
-                if (IndexOf(list, entry.Key.Value) >= 0)
+                if (FindByComparing(list, entry.Key.Value) is not null)
                 {
                     continue;
                 }
@@ -169,10 +171,10 @@ public sealed class YamlMapping : YamlNode
         _hasMergeTagInside = AnyChangedByMerge(Entries);
     }
 
-    private YamlMapping(YamlSource source, TextSpan span, ImmutableArray<YamlEntry> uniqueEntries, string? tag, string? anchor, bool unique)
+    // Entries whose keys are known to be unique, taken as they are (no entry is dropped).
+    private YamlMapping(YamlSource source, TextSpan span, string? tag, string? anchor, ImmutableArray<YamlEntry> uniqueEntries)
         : base(source, span, tag, anchor)
     {
-        System.Diagnostics.Debug.Assert(unique, "only for entries whose keys are unique");
         Entries = uniqueEntries;
         _hasMergeTagInside = AnyChangedByMerge(uniqueEntries);
         if (uniqueEntries.Length > MaxEntriesWithoutTable)
@@ -193,27 +195,12 @@ public sealed class YamlMapping : YamlNode
 
     /// <summary>The entry of a key, or null.</summary>
     public YamlEntry? GetEntry(string key)
-    {
-        if (_byKey is not null)
-        {
-            return _byKey.GetValueOrDefault(key);
-        }
-
-        foreach (var entry in Entries)
-        {
-            if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
+        => _byKey is not null ? _byKey.GetValueOrDefault(key) : FindByComparing(Entries, key);
 
     /// <summary>True when the key is present.</summary>
     public bool ContainsKey(string key) => GetEntry(key) is not null;
 
-    internal override YamlNode WithTag(string? tag) => new YamlMapping(Source, Span, Entries, tag, Anchor, unique: true);
+    internal override YamlNode WithTag(string? tag) => new YamlMapping(Source, Span, tag, Anchor, Entries);
 
     /// <inheritdoc />
     internal override bool HasMergeTagInside => _hasMergeTagInside;
@@ -233,19 +220,21 @@ public sealed class YamlMapping : YamlNode
 
     /// <summary>Creates a mapping of entries whose keys are known to be unique (no entry is dropped).</summary>
     internal static YamlMapping WithUniqueKeys(YamlSource source, TextSpan span, ImmutableArray<YamlEntry> entries, string? tag, string? anchor)
-        => new(source, span, entries, tag, anchor, unique: true);
+        => new(source, span, tag, anchor, entries);
 
-    private static int IndexOf(ImmutableArray<YamlEntry>.Builder entries, string key)
+    /// <summary>The first of <paramref name="entries"/> with the key <paramref name="key"/>, found by comparing the keys in order; null when none has it.</summary>
+    internal static YamlEntry? FindByComparing<TEntries>(TEntries entries, string key)
+        where TEntries : IReadOnlyList<YamlEntry>
     {
         for (var i = 0; i < entries.Count; i++)
         {
             if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
             {
-                return i;
+                return entries[i];
             }
         }
 
-        return -1;
+        return null;
     }
 }
 

@@ -182,36 +182,10 @@ public sealed class ComposeSchemaMemoTests
                 switch (token)
                 {
                     case JObject obj:
-                        var parts = new System.Text.StringBuilder("{");
-                        foreach (var property in obj.Properties())
-                        {
-                            var child = Spell(property.Value);
-                            if (child == ComposeSchemaMemo.NoShape)
-                            {
-                                parts = null;
-                                break;
-                            }
-
-                            parts.Append(CultureInfo.InvariantCulture, $"{property.Name.Length}:{property.Name}{child},");
-                        }
-
-                        key = parts?.ToString();
+                        key = Composite("{", obj.Properties().Select(p => ($"{p.Name.Length}:{p.Name}", p.Value)));
                         break;
                     case JArray array:
-                        var items = new System.Text.StringBuilder("[");
-                        foreach (var item in array)
-                        {
-                            var child = Spell(item);
-                            if (child == ComposeSchemaMemo.NoShape)
-                            {
-                                items = null;
-                                break;
-                            }
-
-                            items.Append(CultureInfo.InvariantCulture, $"{child},");
-                        }
-
-                        key = items?.ToString();
+                        key = Composite("[", array.Select(item => ("", item)));
                         break;
                     case JValue value:
                         key = value.Value switch
@@ -239,6 +213,24 @@ public sealed class ComposeSchemaMemoTests
 
                 checkedTokens++;
                 return shape;
+            }
+
+            // An object's or array's key: each child's label and shape in turn; none once a child has no shape.
+            string? Composite(string kind, IEnumerable<(string Label, JToken Value)> children)
+            {
+                var parts = new System.Text.StringBuilder(kind);
+                foreach (var (label, value) in children)
+                {
+                    var child = Spell(value);
+                    if (child == ComposeSchemaMemo.NoShape)
+                    {
+                        return null;
+                    }
+
+                    parts.Append(CultureInfo.InvariantCulture, $"{label}{child},");
+                }
+
+                return parts.ToString();
             }
         }
     }
